@@ -1,0 +1,29 @@
+package com.quickcart.common.events;
+
+import java.util.List;
+
+/** Every topic of the cluster, in one place. Each has a dead-letter twin named {@code <topic>.dlt}. */
+public final class Topics {
+
+    /** Raw Telegram updates, keyed by chat id. */
+    public static final String TELEGRAM_UPDATES = "telegram.updates";
+    /** Bot API calls for the notifier, keyed by chat id. */
+    public static final String TELEGRAM_OUTBOUND = "telegram.outbound";
+    /** Pakasir webhook bodies, keyed by order id. */
+    public static final String PAKASIR_CALLBACKS = "pakasir.callbacks";
+    public static final String ORDER_EVENTS = "order.events";
+    public static final String PAYMENT_COMMANDS = "payment.commands";
+    public static final String PAYMENT_EVENTS = "payment.events";
+    public static final String DELIVERY_COMMANDS = "delivery.commands";
+    public static final String DELIVERY_EVENTS = "delivery.events";
+
+    public static final List<String> ALL = List.of(TELEGRAM_UPDATES, TELEGRAM_OUTBOUND, PAKASIR_CALLBACKS,
+            ORDER_EVENTS, PAYMENT_COMMANDS, PAYMENT_EVENTS, DELIVERY_COMMANDS, DELIVERY_EVENTS);
+
+    public static String deadLetter(String topic) {
+        return topic + ".dlt";
+    }
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,52 @@
+package com.quickcart.common.persistence;
+
+import com.quickcart.common.events.EventEnvelope;
+import com.quickcart.common.messaging.MessagingProperties;
+import com.quickcart.common.messaging.inbox.Inbox;
+import com.quickcart.common.messaging.outbox.Outbox;
+import com.quickcart.common.messaging.outbox.OutboxRelay;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Outbox and inbox for every service that owns a schema ({@code quickcart.db.schema} set).
+ * The stateless ingress has neither.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "com.quickcart.common.messaging.kafka.KafkaMessagingAutoConfiguration"})
+@ConditionalOnProperty("quickcart.db.schema")
+public class MessagingPersistenceAutoConfiguration {
+
+    @Bean
+    @ConditionalOnClass(name = "liquibase.integration.spring.SpringLiquibase")
+    static SchemaBootstrap schemaBootstrap() {
+        return new SchemaBootstrap();
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, EventEnvelope> kafka,
+                            MessagingProperties properties) {
+        return new OutboxRelay(jdbc, tx, kafka, properties.outboxPollInterval(), properties.sendTimeout(),
+                properties.outboxBatchSize());
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
+        return new Outbox(jdbc, relay::wakeUp);
+    }
+
+    @Bean
+    Inbox inbox(JdbcClient jdbc, TransactionTemplate tx) {
+        return new Inbox(jdbc, tx);
+    }
+}

@@ -1,0 +1,42 @@
+package com.quickcart.common.persistence;
+
+import liquibase.integration.spring.SpringLiquibase;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/**
+ * Each service owns one PostgreSQL schema. Liquibase keeps its own tables inside that schema,
+ * so the schema must exist before Liquibase starts: this creates it just in time.
+ */
+public class SchemaBootstrap implements BeanPostProcessor {
+
+    private static final Pattern SAFE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String beanName) throws BeansException {
+        if (bean instanceof SpringLiquibase liquibase && liquibase.getDefaultSchema() != null) {
+            createSchema(liquibase.getDataSource(), liquibase.getDefaultSchema());
+        }
+        return bean;
+    }
+
+    static void createSchema(DataSource dataSource, String schema) {
+        if (!SAFE_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("schema name must match " + SAFE_NAME + ": " + schema);
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        } catch (SQLException e) {
+            // Two instances starting together may race on the catalogue; the loser finds the schema there.
+            if (!"42P06".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                throw new IllegalStateException("cannot create schema " + schema + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.quickcart.order.bot;
+
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.events.telegram.BotApiCall;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.outbox.Outbox;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+
+/**
+ * Everything order-service says to a user leaves as a {@link BotApiCall} command through the
+ * outbox, in the same transaction as the state change that caused it.
+ */
+@Component
+public class BotOutbox {
+
+    private final EventCodec codec;
+    private final Outbox outbox;
+
+    public BotOutbox(EventCodec codec, Outbox outbox) {
+        this.codec = codec;
+        this.outbox = outbox;
+    }
+
+    public void send(long chatId, String method, PartialBotApiMethod<?> call) {
+        BotApiCall command = new BotApiCall(chatId, method, EventCodec.mapper().valueToTree(call));
+        outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(chatId), command));
+    }
+}

@@ -1,0 +1,257 @@
+package com.quickcart.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * An HTTP server that answers like {@code api.telegram.org}: {@code POST /bot<token>/<method>}
+ * with JSON, form or multipart bodies, {@code {"ok":true,"result":…}} answers, and Telegram's
+ * error shape (with {@code parameters.retry_after} on 429) for scripted failures. It records
+ * every call so tests can assert what a user would have seen.
+ */
+public final class FakeTelegramBotApi implements AutoCloseable {
+
+    public static final String TOKEN = "123456:TEST-token-for-the-fake-bot-api";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<BotCall> calls = new CopyOnWriteArrayList<>();
+    private final Deque<ScriptedFailure> failures = new ArrayDeque<>();
+    private final Deque<JsonNode> pendingUpdates = new ArrayDeque<>();
+    private final AtomicInteger nextMessageId = new AtomicInteger(1000);
+
+    public FakeTelegramBotApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    /** The value for {@code TELEGRAM_API_URL}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<BotCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<BotCall> calls(String method, long chatId) {
+        return calls.stream().filter(c -> c.method().equals(method) && c.chatId() == chatId).toList();
+    }
+
+    public List<BotCall> callsMatching(Predicate<BotCall> predicate) {
+        return calls.stream().filter(predicate).toList();
+    }
+
+    /** The next {@code count} calls of {@code method} fail with this HTTP status (429 carries retry_after). */
+    public synchronized void failNext(String method, int count, int status, Integer retryAfterSeconds) {
+        for (int i = 0; i < count; i++) {
+            failures.add(new ScriptedFailure(method, status, retryAfterSeconds));
+        }
+    }
+
+    /** Queues an update for the next {@code getUpdates} call (long polling). */
+    public synchronized void queueUpdate(JsonNode update) {
+        pendingUpdates.add(update);
+    }
+
+    public void reset() {
+        calls.clear();
+        synchronized (this) {
+            failures.clear();
+            pendingUpdates.clear();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String prefix = "/bot" + TOKEN + "/";
+            if (!path.startsWith(prefix)) {
+                respond(exchange, 401, error(401, "Unauthorized", null));
+                return;
+            }
+            String method = path.substring(prefix.length());
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+            ObjectNode params = JSON.createObjectNode();
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            parseBody(contentType, body, params, files);
+            mergeQuery(exchange.getRequestURI().getRawQuery(), params);
+
+            ScriptedFailure failure = takeFailure(method);
+            calls.add(new BotCall(method, params, files, Instant.now(), failure == null ? 200 : failure.status()));
+            if (failure != null) {
+                respond(exchange, failure.status(), error(failure.status(),
+                        failure.status() == 429 ? "Too Many Requests: retry after " + failure.retryAfter() : "Internal Server Error",
+                        failure.retryAfter()));
+                return;
+            }
+            ObjectNode ok = JSON.createObjectNode().put("ok", true);
+            ok.set("result", result(method, params));
+            respond(exchange, 200, ok);
+        }
+    }
+
+    private synchronized ScriptedFailure takeFailure(String method) {
+        for (var it = failures.iterator(); it.hasNext(); ) {
+            ScriptedFailure failure = it.next();
+            if (failure.method().equals(method)) {
+                it.remove();
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode result(String method, ObjectNode params) {
+        return switch (method) {
+            case "sendMessage", "sendPhoto", "sendDocument", "sendSticker", "editMessageText", "forwardMessage" ->
+                    message(params);
+            case "copyMessage" -> JSON.createObjectNode().put("message_id", nextMessageId.incrementAndGet());
+            case "getMe" -> JSON.createObjectNode().put("id", 123456).put("is_bot", true)
+                    .put("first_name", "QuickCart").put("username", "quickcart_test_bot");
+            case "getUpdates" -> drainUpdates();
+            default -> JSON.getNodeFactory().booleanNode(true);
+        };
+    }
+
+    private synchronized ArrayNode drainUpdates() {
+        ArrayNode array = JSON.createArrayNode();
+        while (!pendingUpdates.isEmpty()) {
+            array.add(pendingUpdates.poll());
+        }
+        return array;
+    }
+
+    private ObjectNode message(ObjectNode params) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", params.has("message_id") ? params.get("message_id").asInt() : nextMessageId.incrementAndGet());
+        message.put("date", Instant.now().getEpochSecond());
+        ObjectNode chat = message.putObject("chat");
+        chat.put("id", params.path("chat_id").asLong());
+        chat.put("type", "private");
+        if (params.has("text")) {
+            message.put("text", params.get("text").asText());
+        }
+        if (params.has("caption")) {
+            message.put("caption", params.get("caption").asText());
+        }
+        return message;
+    }
+
+    private static ObjectNode error(int code, String description, Integer retryAfter) {
+        ObjectNode error = JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+        if (retryAfter != null) {
+            error.putObject("parameters").put("retry_after", retryAfter);
+        }
+        return error;
+    }
+
+    private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void parseBody(String contentType, byte[] body, ObjectNode params, Map<String, byte[]> files) throws IOException {
+        if (body.length == 0) {
+            return;
+        }
+        if (contentType.startsWith("application/json")) {
+            JsonNode tree = JSON.readTree(body);
+            if (tree != null && tree.isObject()) {
+                params.setAll((ObjectNode) tree);
+            }
+        } else if (contentType.startsWith("multipart/form-data")) {
+            String boundary = contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
+            Multipart.parse(body, boundary, params, files);
+        } else {
+            mergeQuery(new String(body, StandardCharsets.UTF_8), params);
+        }
+    }
+
+    private static void mergeQuery(String query, ObjectNode params) {
+        if (query == null || query.isEmpty()) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(name, value);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private record ScriptedFailure(String method, int status, Integer retryAfter) {
+    }
+
+    /** One Bot API request as the fake received it. */
+    public record BotCall(String method, ObjectNode params, Map<String, byte[]> files, Instant at, int status) {
+
+        public long chatId() {
+            return params.path("chat_id").asLong();
+        }
+
+        public String text() {
+            return params.path("text").asText(params.path("caption").asText(""));
+        }
+
+        /** The inline keyboard's callback data and button texts, flattened, for assertions. */
+        public List<String> buttons() {
+            JsonNode markup = params.path("reply_markup");
+            if (markup.isTextual()) {
+                try {
+                    markup = JSON.readTree(markup.asText());
+                } catch (IOException e) {
+                    return List.of();
+                }
+            }
+            List<String> out = new java.util.ArrayList<>();
+            for (JsonNode row : markup.path("inline_keyboard")) {
+                for (JsonNode button : row) {
+                    out.add(button.path("text").asText() + "|" + button.path("callback_data").asText(button.path("url").asText()));
+                }
+            }
+            for (JsonNode row : markup.path("keyboard")) {
+                for (JsonNode button : row) {
+                    out.add(button.isTextual() ? button.asText() : button.path("text").asText());
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.quickcart.testsupport;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * One real Kafka broker (KRaft, the Apache Kafka server jars) per test JVM. Set
+ * {@code QC_TEST_KAFKA_BOOTSTRAP} to run the suite against a broker started elsewhere,
+ * for example by {@code deploy/local/kafka.sh}.
+ */
+public final class KafkaBroker {
+
+    private static String bootstrap;
+
+    public static synchronized String bootstrapServers() {
+        if (bootstrap == null) {
+            String external = System.getenv("QC_TEST_KAFKA_BOOTSTRAP");
+            if (external != null && !external.isBlank()) {
+                bootstrap = external;
+            } else {
+                EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+                broker.brokerProperties(java.util.Map.of(
+                        "auto.create.topics.enable", "false",
+                        "group.initial.rebalance.delay.ms", "0"));
+                broker.afterPropertiesSet();
+                Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+                bootstrap = broker.getBrokersAsString();
+            }
+        }
+        return bootstrap;
+    }
+
+    private KafkaBroker() {
+    }
+}
