@@ -1,6 +1,8 @@
 package com.quickcart.ingress;
 
 import org.springframework.boot.SpringApplication;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,7 +12,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class IngressApplication {
 
+    /** The service's own config file ({@code ingress-service.yml}): all five services can share one classpath in tests. */
+    public static final String CONFIG_NAME = "ingress-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(IngressApplication.class, args);
+        application(Map.of()).run(args);
+    }
+
+    /** The application with extra lowest-precedence settings (tests pass their infrastructure here). */
+    public static SpringApplication application(Map<String, Object> defaults) {
+        Map<String, Object> properties = new HashMap<>(defaults);
+        properties.put("spring.config.name", CONFIG_NAME);
+        SpringApplication application = new SpringApplication(IngressApplication.class);
+        application.setDefaultProperties(properties);
+        return application;
     }
 }

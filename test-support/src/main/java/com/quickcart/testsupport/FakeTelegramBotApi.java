@@ -96,7 +96,8 @@ public final class FakeTelegramBotApi implements AutoCloseable {
                 respond(exchange, 401, error(401, "Unauthorized", null));
                 return;
             }
-            String method = path.substring(prefix.length());
+            // Bot API method names are case-insensitive; record them in their documented spelling.
+            String method = canonical(path.substring(prefix.length()));
             byte[] body = exchange.getRequestBody().readAllBytes();
             String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
             ObjectNode params = JSON.createObjectNode();
@@ -116,6 +117,14 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             ok.set("result", result(method, params));
             respond(exchange, 200, ok);
         }
+    }
+
+    private static final List<String> KNOWN_METHODS = List.of("sendMessage", "sendPhoto", "sendDocument", "sendSticker",
+            "editMessageText", "forwardMessage", "copyMessage", "answerCallbackQuery", "setMyCommands", "deleteMessage",
+            "getMe", "getUpdates", "setWebhook", "deleteWebhook");
+
+    private static String canonical(String method) {
+        return KNOWN_METHODS.stream().filter(known -> known.equalsIgnoreCase(method)).findFirst().orElse(method);
     }
 
     private synchronized ScriptedFailure takeFailure(String method) {

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "com.quickcart.common.messaging.kafka.KafkaMessagingAutoConfiguration"})
+@ConditionalOnClass(name = "org.springframework.jdbc.core.simple.JdbcClient")
 @ConditionalOnProperty("quickcart.db.schema")
 public class MessagingPersistenceAutoConfiguration {
 

@@ -12,6 +12,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,16 +22,16 @@ import java.util.Map;
 final class BotMethodCatalog {
 
     private static final Map<String, Class<? extends PartialBotApiMethod<?>>> METHODS = Map.of(
-            "sendMessage", SendMessage.class,
-            "editMessageText", EditMessageText.class,
-            "answerCallbackQuery", AnswerCallbackQuery.class,
-            "deleteMessage", DeleteMessage.class,
-            "copyMessage", CopyMessage.class,
-            "forwardMessage", ForwardMessage.class,
-            "setMyCommands", SetMyCommands.class);
+            "sendmessage", SendMessage.class,
+            "editmessagetext", EditMessageText.class,
+            "answercallbackquery", AnswerCallbackQuery.class,
+            "deletemessage", DeleteMessage.class,
+            "copymessage", CopyMessage.class,
+            "forwardmessage", ForwardMessage.class,
+            "setmycommands", SetMyCommands.class);
 
     static PartialBotApiMethod<?> decode(String method, JsonNode body) {
-        Class<? extends PartialBotApiMethod<?>> type = METHODS.get(method);
+        Class<? extends PartialBotApiMethod<?>> type = METHODS.get(method.toLowerCase(Locale.ROOT));
         if (type == null) {
             throw new PermanentFailure("Bot API method not allowed through the notifier: " + method, null);
         }

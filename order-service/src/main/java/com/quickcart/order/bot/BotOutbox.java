@@ -5,7 +5,7 @@ import com.quickcart.common.events.telegram.BotApiCall;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 
 /**
  * Everything order-service says to a user leaves as a {@link BotApiCall} command through the
@@ -22,8 +22,8 @@ public class BotOutbox {
         this.outbox = outbox;
     }
 
-    public void send(long chatId, String method, PartialBotApiMethod<?> call) {
-        BotApiCall command = new BotApiCall(chatId, method, EventCodec.mapper().valueToTree(call));
+    public void send(long chatId, BotApiMethod<?> call) {
+        BotApiCall command = new BotApiCall(chatId, call.getMethod(), EventCodec.mapper().valueToTree(call));
         outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(chatId), command));
     }
 }

@@ -30,6 +30,6 @@ public class WelcomeHandler {
         Locale locale = Texts.localeOf(from.getLanguageCode());
         users.register(from.getId(), from.getFirstName(), from.getUserName(), locale.getLanguage());
         String text = texts.get(locale, "welcome", from.getFirstName(), store.name(), store.botName(), store.supportContact());
-        bot.send(chatId, SendMessage.PATH, SendMessage.builder().chatId(chatId).text(text).build());
+        bot.send(chatId, SendMessage.builder().chatId(chatId).text(text).build());
     }
 }
