@@ -40,9 +40,19 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     private final Deque<JsonNode> pendingUpdates = new ArrayDeque<>();
     private final AtomicInteger nextMessageId = new AtomicInteger(1000);
 
+    private final String token;
+    private final java.util.function.Consumer<BotCall> onCall;
+
     public FakeTelegramBotApi() {
+        this(0, TOKEN, call -> { });
+    }
+
+    /** On a fixed port with a chosen token, telling {@code onCall} about every request (the local run logs them). */
+    public FakeTelegramBotApi(int port, String token, java.util.function.Consumer<BotCall> onCall) {
+        this.token = token;
+        this.onCall = onCall;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -91,7 +101,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String prefix = "/bot" + TOKEN + "/";
+            String prefix = "/bot" + token + "/";
             if (!path.startsWith(prefix)) {
                 respond(exchange, 401, error(401, "Unauthorized", null));
                 return;
@@ -106,7 +116,9 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             mergeQuery(exchange.getRequestURI().getRawQuery(), params);
 
             ScriptedFailure failure = takeFailure(method);
-            calls.add(new BotCall(method, params, files, Instant.now(), failure == null ? 200 : failure.status()));
+            BotCall call = new BotCall(method, params, files, Instant.now(), failure == null ? 200 : failure.status());
+            calls.add(call);
+            onCall.accept(call);
             if (failure != null) {
                 respond(exchange, failure.status(), error(failure.status(),
                         failure.status() == 429 ? "Too Many Requests: retry after " + failure.retryAfter() : "Internal Server Error",

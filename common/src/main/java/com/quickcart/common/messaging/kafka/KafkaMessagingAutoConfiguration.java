@@ -7,6 +7,8 @@ import com.quickcart.common.messaging.PermanentFailure;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +37,8 @@ import java.util.Map;
 @PropertySource("classpath:quickcart-messaging-defaults.properties")
 public class KafkaMessagingAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaMessagingAutoConfiguration.class);
+
     @Bean
     EventCodec eventCodec() {
         return new EventCodec(Clock.systemUTC());
@@ -60,8 +64,13 @@ public class KafkaMessagingAutoConfiguration {
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class.getName()));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 new KafkaTemplate<>(deadLetterProducers),
-                // A negative partition lets the key choose, so the DLT may have its own partition count.
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+                (record, exception) -> {
+                    // The one place every poison record passes: say so loudly, with its coordinates.
+                    log.error("dead-lettering record topic={} partition={} offset={} key={} cause={}", record.topic(),
+                            record.partition(), record.offset(), record.key(), rootMessage(exception));
+                    // A negative partition lets the key choose, so the DLT may have its own partition count.
+                    return new TopicPartition(Topics.deadLetter(record.topic()), -1);
+                });
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.maxAttempts() - 1);
         backOff.setInitialInterval(Math.max(1, properties.retryBackoff().toMillis()));
         backOff.setMultiplier(2.0);
@@ -69,5 +78,13 @@ public class KafkaMessagingAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PermanentFailure.class);
         return handler;
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 }

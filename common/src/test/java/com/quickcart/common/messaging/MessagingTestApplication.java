@@ -1,0 +1,39 @@
+package com.quickcart.common.messaging;
+
+import com.quickcart.common.events.EventEnvelope;
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.messaging.inbox.Inbox;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A minimal service using common's messaging the way every real service does. */
+@SpringBootApplication
+class MessagingTestApplication {
+
+    /** Listens on delivery.commands (unused elsewhere in this module): "poison" payloads always fail. */
+    @Component
+    static class RecordingListener {
+        final List<String> handled = new CopyOnWriteArrayList<>();
+        final AtomicInteger poisonAttempts = new AtomicInteger();
+        private final Inbox inbox;
+
+        RecordingListener(Inbox inbox) {
+            this.inbox = inbox;
+        }
+
+        @KafkaListener(id = "messaging-test", topics = Topics.DELIVERY_COMMANDS, groupId = "messaging-test")
+        void on(EventEnvelope envelope) {
+            String text = envelope.payload().path("text").asText();
+            if (text.startsWith("poison")) {
+                poisonAttempts.incrementAndGet();
+                throw new IllegalStateException("cannot handle " + text);
+            }
+            inbox.handleOnce("messaging-test", envelope, e -> handled.add(text));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+# Shared by up.sh, down.sh, kafka.sh and test.sh. Sourced, not run.
+# Everything the local run creates lives under $RUN_DIR (logs, pids, Kafka data).
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN_DIR="${QC_RUN_DIR:-$REPO_ROOT/.run}"
+LOG_DIR="$RUN_DIR/logs"
+PID_DIR="$RUN_DIR/pids"
+mkdir -p "$LOG_DIR" "$PID_DIR"
+
+say() { printf '[quickcart] %s\n' "$*" >&2; }
+die() { printf '[quickcart] ERROR: %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root for: $*"; fi; }
+
+APT_UPDATED=""
+apt_install() {
+  command -v apt-get >/dev/null || die "cannot install $* : no apt-get on this machine"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq >&2; APT_UPDATED=1; fi
+  say "installing $* from Debian packages"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1; }
+
+# JAVA_HOME pointing at a JDK >= 21: the one given, else the newest under /usr/lib/jvm.
+ensure_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then
+    export JAVA_HOME; return
+  fi
+  local best="" best_v=0 dir v
+  for dir in /usr/lib/jvm/*/; do
+    [ -x "$dir/bin/javac" ] || continue
+    v=$(java_major "$dir/bin/java"); [ -n "$v" ] || continue
+    if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best="${dir%/}"; best_v=$v; fi
+  done
+  if [ -z "$best" ]; then
+    apt_install openjdk-21-jdk-headless || die "no JDK >= 21 found under /usr/lib/jvm and none installable"
+    ensure_java; return
+  fi
+  export JAVA_HOME="$best"
+  say "using JDK $best_v at $JAVA_HOME"
+}
+
+ensure_maven() { command -v mvn >/dev/null || apt_install maven; }
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && exec 3>&- 3<&- ; }
+
+# PostgreSQL on 127.0.0.1:5432 with trust auth for loopback: reuse a running one, else start
+# the installed cluster, else install Debian's package. Records in $PID_DIR/postgres.started
+# that this run started it, so down.sh stops only what up.sh started.
+ensure_postgres() {
+  if port_open 127.0.0.1 5432; then return; fi
+  if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+    apt_install postgresql
+  fi
+  local version; version=$(ls /etc/postgresql | sort -n | tail -1)
+  local hba="/etc/postgresql/$version/main/pg_hba.conf"
+  if ! grep -qE '^host\s+all\s+all\s+127.0.0.1/32\s+trust' "$hba"; then
+    say "allowing trust auth on loopback in $hba (local development and CI only)"
+    as_root sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
+  fi
+  say "starting PostgreSQL $version"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || as_root pg_ctlcluster "$version" main start
+  echo "$version" > "$PID_DIR/postgres.started"
+  for _ in $(seq 1 30); do port_open 127.0.0.1 5432 && return; sleep 1; done
+  die "PostgreSQL did not open 127.0.0.1:5432"
+}
+
+ensure_database() { # name
+  if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1; then
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $1" >&2
+  fi
+}
+
+# Redis on 127.0.0.1:6379: reuse, else start (installing Debian's package when missing).
+ensure_redis() {
+  if port_open 127.0.0.1 6379; then return; fi
+  command -v redis-server >/dev/null || apt_install redis-server
+  say "starting redis-server on 127.0.0.1:6379 (no persistence)"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+    --dir "$RUN_DIR" --logfile "$LOG_DIR/redis.log" --pidfile "$PID_DIR/redis.pid"
+  for _ in $(seq 1 20); do port_open 127.0.0.1 6379 && return; sleep 0.5; done
+  die "redis-server did not open 127.0.0.1:6379"
+}
+
+pid_alive() { [ -f "$PID_DIR/$1.pid" ] && kill -0 "$(cat "$PID_DIR/$1.pid")" 2>/dev/null; }

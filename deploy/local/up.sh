@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Starts the whole store on loopback: a real Kafka broker (KRaft), PostgreSQL, Redis when there
+# is one, and the five services. Idempotent: what already runs is left running.
+# Settings come from the environment, then from ./.env, then from the defaults below.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO_ROOT"
+if [ -f .env ]; then set -a; source .env; set +a; fi
+
+ensure_java
+ensure_maven
+
+# --- infrastructure -------------------------------------------------------------------------
+if [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
+  "$REPO_ROOT/deploy/local/kafka.sh" start
+  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT:-9092}"
+fi
+if [ -z "${DATABASE_URL:-}" ]; then
+  ensure_postgres
+  ensure_database quickcart
+  export DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/quickcart"
+  export DATABASE_USER="${DATABASE_USER:-postgres}"
+fi
+if [ -z "${REDIS_URL:-}" ] && port_open 127.0.0.1 6379; then
+  export REDIS_URL="redis://127.0.0.1:6379"
+fi
+[ -n "${REDIS_URL:-}" ] && say "sessions in Redis at $REDIS_URL" || say "no Redis: sessions in memory (one order-service instance only)"
+
+# --- outside APIs: the real ones when configured, else local fakes that speak their wire format
+export TELEGRAM_WEBHOOK_SECRET="${TELEGRAM_WEBHOOK_SECRET:-local-dev-secret}"
+export PAKASIR_PROJECT="${PAKASIR_PROJECT:-quickcart-local}"
+if [ -z "${TELEGRAM_BOT_TOKEN:-}" ]; then
+  export TELEGRAM_BOT_TOKEN="123456:LOCAL-fake-bot-token"
+  export TELEGRAM_API_URL="http://127.0.0.1:${FAKE_APIS_PORT:-8090}"
+  USE_FAKES=1
+fi
+export LOG_FORMAT="${LOG_FORMAT:-logstash}"
+export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
+
+# --- build ----------------------------------------------------------------------------------
+if [ "${QC_SKIP_BUILD:-}" != 1 ]; then
+  say "building the services (mvn package, tests skipped; set QC_SKIP_BUILD=1 to reuse jars)"
+  mvn -B -q -DskipTests install >"$LOG_DIR/build.log" 2>&1 || die "build failed, see $LOG_DIR/build.log"
+fi
+
+start_jar() { # name jar [args...]
+  local name=$1 jar=$2; shift 2
+  if pid_alive "$name"; then say "$name already running (pid $(cat "$PID_DIR/$name.pid"))"; return; fi
+  [ -f "$jar" ] || die "missing $jar (run without QC_SKIP_BUILD=1)"
+  nohup "$JAVA_HOME/bin/java" ${QC_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC} -Dquickcart.component="$name" \
+      -jar "$jar" "$@" >"$LOG_DIR/$name.log" 2>&1 &
+  echo $! > "$PID_DIR/$name.pid"
+}
+
+if [ -n "${USE_FAKES:-}" ]; then
+  say "no TELEGRAM_BOT_TOKEN: starting the fake Bot API at $TELEGRAM_API_URL (calls logged to $LOG_DIR/fake-apis.log)"
+  start_jar fake-apis "test-support/target/test-support-0.1.0-SNAPSHOT-exec.jar" "${FAKE_APIS_PORT:-8090}" "$TELEGRAM_BOT_TOKEN"
+fi
+
+declare -A PORTS=([notifier-service]=${NOTIFIER_PORT:-8084} [order-service]=${ORDER_PORT:-8081}
+                  [payment-service]=${PAYMENT_PORT:-8082} [delivery-service]=${DELIVERY_PORT:-8083}
+                  [ingress-service]=${INGRESS_PORT:-8080})
+SERVICES=(notifier-service order-service payment-service delivery-service ingress-service)
+started_at=$(date +%s)
+for svc in "${SERVICES[@]}"; do
+  start_jar "$svc" "$svc/target/$svc-0.1.0-SNAPSHOT-exec.jar"
+done
+
+for svc in "${SERVICES[@]}"; do
+  port=${PORTS[$svc]}
+  for i in $(seq 1 180); do
+    if curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
+    pid_alive "$svc" || die "$svc exited, see $LOG_DIR/$svc.log"
+    [ "$i" = 180 ] && die "$svc not healthy after 180s, see $LOG_DIR/$svc.log"
+    sleep 1
+  done
+  say "$svc healthy on http://127.0.0.1:$port"
+done
+say "all five services healthy in $(( $(date +%s) - started_at ))s"
+say "logs: $LOG_DIR   (stop everything with deploy/local/down.sh)"
+say "try:  curl -s -XPOST http://127.0.0.1:${PORTS[ingress-service]}/telegram/webhook -H 'X-Telegram-Bot-Api-Secret-Token: $TELEGRAM_WEBHOOK_SECRET' -H 'Content-Type: application/json' -d '{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":$(date +%s),\"chat\":{\"id\":42,\"type\":\"private\"},\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"Budi\"},\"text\":\"/start\"}}'"
