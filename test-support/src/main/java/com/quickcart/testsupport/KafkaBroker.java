@@ -24,6 +24,9 @@ public final class KafkaBroker {
                 broker.afterPropertiesSet();
                 Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
                 bootstrap = broker.getBrokersAsString();
+                // The broker publishes itself as a system property, which would silently beat each
+                // test's own settings (a test of "Kafka unreachable" would reach it). Tests pass it explicitly.
+                System.clearProperty("spring.kafka.bootstrap-servers");
             }
         }
         return bootstrap;
