@@ -120,9 +120,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             calls.add(call);
             onCall.accept(call);
             if (failure != null) {
-                respond(exchange, failure.status(), error(failure.status(),
-                        failure.status() == 429 ? "Too Many Requests: retry after " + failure.retryAfter() : "Internal Server Error",
-                        failure.retryAfter()));
+                respond(exchange, failure.status(), error(failure.status(), description(failure), failure.retryAfter()));
                 return;
             }
             ObjectNode ok = JSON.createObjectNode().put("ok", true);
@@ -184,6 +182,16 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             message.put("caption", params.get("caption").asText());
         }
         return message;
+    }
+
+    /** Telegram's own wording for the failures tests script. */
+    private static String description(ScriptedFailure failure) {
+        return switch (failure.status()) {
+            case 429 -> "Too Many Requests: retry after " + failure.retryAfter();
+            case 403 -> "Forbidden: bot was blocked by the user";
+            case 400 -> "Bad Request: chat not found";
+            default -> "Internal Server Error";
+        };
     }
 
     private static ObjectNode error(int code, String description, Integer retryAfter) {

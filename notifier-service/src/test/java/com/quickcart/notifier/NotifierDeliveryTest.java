@@ -1,0 +1,185 @@
+package com.quickcart.notifier;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quickcart.common.events.EventEnvelope;
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.events.telegram.BotApiCall;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.testsupport.FakeTelegramBotApi;
+import com.quickcart.testsupport.FakeTelegramBotApi.BotCall;
+import com.quickcart.testsupport.KafkaBroker;
+import com.quickcart.testsupport.TelegramUpdates;
+import com.quickcart.testsupport.TestEnvironment;
+import com.quickcart.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(classes = NotifierApplication.class, properties = {
+        "spring.config.name=notifier-service",
+        "quickcart.bot-api.retry-backoff=100ms",
+        "quickcart.bot-api.max-attempts=4"})
+class NotifierDeliveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final FakeTelegramBotApi botApi = new FakeTelegramBotApi();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("TELEGRAM_API_URL", botApi::baseUrl);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        botApi.close();
+    }
+
+    @Autowired KafkaTemplate<String, EventEnvelope> kafka;
+    @Autowired EventCodec codec;
+    @Autowired JdbcClient jdbc;
+    private TopicProbe deadLetters;
+
+    @BeforeEach
+    void watchDeadLetters() {
+        deadLetters = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.deadLetter(Topics.TELEGRAM_OUTBOUND));
+    }
+
+    @AfterEach
+    void stopWatching() {
+        deadLetters.close();
+    }
+
+    @Test
+    void aSendMessageCommandReachesTheChatAndIsLoggedWithoutItsText() {
+        long chatId = TelegramUpdates.newChatId();
+
+        send(chatId, "sendMessage", "Your licence key is ABCD-1234");
+
+        BotCall call = awaitCalls(chatId, 1).getFirst();
+        assertThat(call.text()).isEqualTo("Your licence key is ABCD-1234");
+        await().atMost(WAIT).until(() -> outcomes(chatId).equals(List.of("SENT")));
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_log WHERE error LIKE '%ABCD%'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRateLimitAnswerIsWaitedOutForRetryAfterThenTheMessageIsSent() {
+        long chatId = TelegramUpdates.newChatId();
+        botApi.failNext("sendMessage", 1, 429, 2);
+
+        send(chatId, "sendMessage", "after the pause");
+
+        List<BotCall> calls = awaitCalls(chatId, 2);
+        assertThat(calls.get(0).status()).isEqualTo(429);
+        assertThat(calls.get(1).status()).isEqualTo(200);
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void serverErrorsAreRetriedUntilTelegramAccepts() {
+        long chatId = TelegramUpdates.newChatId();
+        botApi.failNext("sendMessage", 2, 502, null);
+
+        send(chatId, "sendMessage", "third time lucky");
+
+        assertThat(awaitCalls(chatId, 3)).extracting(BotCall::status).containsExactly(502, 502, 200);
+        await().atMost(WAIT).until(() -> outcomes(chatId).equals(List.of("SENT")));
+    }
+
+    @Test
+    void aUserWhoBlockedTheBotIsLoggedUnreachableAndNotRetried() {
+        long chatId = TelegramUpdates.newChatId();
+        botApi.failNext("sendMessage", 1, 403, null);
+
+        send(chatId, "sendMessage", "hello?");
+
+        await().atMost(WAIT).until(() -> outcomes(chatId).equals(List.of("UNREACHABLE")));
+        assertThat(botApi.calls("sendMessage", chatId)).hasSize(1);
+        assertThat(deadLetters.seen(s -> Long.toString(chatId).equals(s.key()))).isEmpty();
+    }
+
+    @Test
+    void whatRetryingCannotFixIsDeadLetteredAndTheChatsNextMessageStillGoesOut() {
+        long chatId = TelegramUpdates.newChatId();
+        botApi.failNext("sendMessage", 4, 500, null);
+
+        send(chatId, "sendMessage", "doomed");
+        send(chatId, "sendMessage", "next one");
+
+        deadLetters.awaitOne(s -> Long.toString(chatId).equals(s.key()), WAIT);
+        await().atMost(WAIT).until(() -> botApi.calls("sendMessage", chatId).stream()
+                .anyMatch(c -> c.status() == 200 && c.text().equals("next one")));
+        assertThat(botApi.calls("sendMessage", chatId)).hasSize(5); // 4 bounded attempts + the next message
+    }
+
+    @Test
+    void aMethodOutsideTheAllowListIsNeverCalled() {
+        long chatId = TelegramUpdates.newChatId();
+
+        send(chatId, "leaveChat", "whatever");
+
+        TopicProbe.Seen dead = deadLetters.awaitOne(s -> Long.toString(chatId).equals(s.key()), WAIT);
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value())).contains("not allowed");
+        assertThat(botApi.callsMatching(c -> c.method().equals("leaveChat"))).isEmpty();
+    }
+
+    @Test
+    void theSameCommandDeliveredTwiceIsSentOnce() {
+        long chatId = TelegramUpdates.newChatId();
+        EventEnvelope once = envelope(chatId, "sendMessage", "only once");
+
+        kafka.send(Topics.TELEGRAM_OUTBOUND, once.key(), once);
+        kafka.send(Topics.TELEGRAM_OUTBOUND, once.key(), once);
+        send(chatId, "sendMessage", "marker");
+
+        await().atMost(WAIT).until(() -> botApi.calls("sendMessage", chatId).stream().anyMatch(c -> c.text().equals("marker")));
+        assertThat(botApi.calls("sendMessage", chatId)).extracting(BotCall::text).containsExactly("only once", "marker");
+    }
+
+    @Test
+    void aBurstToOneChatIsPacedToAboutOneMessageASecondAfterTheFirstFew() {
+        long chatId = TelegramUpdates.newChatId();
+
+        for (int i = 1; i <= 5; i++) {
+            send(chatId, "sendMessage", "burst " + i);
+        }
+
+        List<BotCall> calls = awaitCalls(chatId, 5);
+        // Three go at once (the burst), the fourth and fifth wait a second each.
+        assertThat(Duration.between(calls.get(0).at(), calls.get(4).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1800));
+        assertThat(calls).extracting(BotCall::text).containsExactly("burst 1", "burst 2", "burst 3", "burst 4", "burst 5");
+    }
+
+    private void send(long chatId, String method, String text) {
+        EventEnvelope envelope = envelope(chatId, method, text);
+        kafka.send(Topics.TELEGRAM_OUTBOUND, envelope.key(), envelope);
+    }
+
+    private EventEnvelope envelope(long chatId, String method, String text) {
+        ObjectNode body = EventCodec.mapper().createObjectNode().put("chat_id", Long.toString(chatId)).put("text", text);
+        return codec.wrap(Long.toString(chatId), new BotApiCall(chatId, method, body));
+    }
+
+    private List<BotCall> awaitCalls(long chatId, int count) {
+        await().atMost(WAIT).until(() -> botApi.calls("sendMessage", chatId).size() >= count);
+        return botApi.calls("sendMessage", chatId);
+    }
+
+    private List<String> outcomes(long chatId) {
+        return jdbc.sql("SELECT outcome FROM outbound_log WHERE chat_id = :chatId ORDER BY id")
+                .param("chatId", chatId).query(String.class).list();
+    }
+}
