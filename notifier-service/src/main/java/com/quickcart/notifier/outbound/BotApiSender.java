@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendSticker;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -51,15 +52,12 @@ public class BotApiSender {
 
     public SendOutcome send(BotApiCall call) {
         PartialBotApiMethod<?> method = BotMethodCatalog.decode(call.method(), call.body());
-        if (!(method instanceof BotApiMethod<?> jsonMethod)) {
-            throw new PermanentFailure("not a JSON Bot API method: " + call.method(), null);
-        }
         AtomicInteger attempts = new AtomicInteger();
         try {
             Serializable result = retry.executeCheckedSupplier(() -> {
                 attempts.incrementAndGet();
                 pacer.awaitTurn(call.chatId());
-                return client.execute(jsonMethod);
+                return execute(method);
             });
             Long messageId = result instanceof Message message ? message.getMessageId().longValue() : null;
             return count(call, new SendOutcome(SendOutcome.Status.SENT, messageId, attempts.get(), null));
@@ -73,6 +71,14 @@ public class BotApiSender {
             throw new PermanentFailure("Bot API " + call.method() + " still failing after " + attempts.get()
                     + " attempts: " + e.getMessage(), e);
         }
+    }
+
+    private Serializable execute(PartialBotApiMethod<?> method) throws TelegramApiException {
+        return switch (method) {
+            case BotApiMethod<?> json -> client.execute(json);
+            case SendSticker sticker -> client.execute(sticker);
+            default -> throw new PermanentFailure("no way to send " + method.getClass().getSimpleName(), null);
+        };
     }
 
     private SendOutcome permanentAnswer(BotApiCall call, TelegramApiRequestException e, int attempts) {

@@ -9,6 +9,8 @@ import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendSticker;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 
@@ -31,6 +33,14 @@ final class BotMethodCatalog {
             "setmycommands", SetMyCommands.class);
 
     static PartialBotApiMethod<?> decode(String method, JsonNode body) {
+        if (method.equalsIgnoreCase("sendSticker")) {
+            // Multipart in telegrambots; other services send only the sticker's file id.
+            if (!body.path("sticker").isTextual() || !body.path("chat_id").canConvertToLong()) {
+                throw new PermanentFailure("sendSticker needs chat_id and a sticker file id", null);
+            }
+            return SendSticker.builder().chatId(body.path("chat_id").asLong())
+                    .sticker(new InputFile(body.path("sticker").asText())).build();
+        }
         Class<? extends PartialBotApiMethod<?>> type = METHODS.get(method.toLowerCase(Locale.ROOT));
         if (type == null) {
             throw new PermanentFailure("Bot API method not allowed through the notifier: " + method, null);

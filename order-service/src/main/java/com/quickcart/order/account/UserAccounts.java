@@ -3,9 +3,10 @@ package com.quickcart.order.account;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.util.Optional;
 
-/** The users table: who a chat belongs to and the language they read. */
+/** The users table: who a chat belongs to, their profile and the language they read. */
 @Repository
 public class UserAccounts {
 
@@ -15,7 +16,7 @@ public class UserAccounts {
         this.jdbc = jdbc;
     }
 
-    /** Records a user seen on Telegram; returns true when this is their first visit. */
+    /** Records a user seen on Telegram; returns true on their first visit. */
     public boolean register(long userId, String firstName, String username, String language) {
         int inserted = jdbc.sql("""
                         INSERT INTO users (telegram_id, first_name, username, language)
@@ -37,8 +38,70 @@ public class UserAccounts {
         return inserted == 1;
     }
 
-    public Optional<String> language(long userId) {
-        return jdbc.sql("SELECT language FROM users WHERE telegram_id = :id").param("id", userId)
-                .query(String.class).optional();
+    public Optional<UserProfile> find(long userId) {
+        return jdbc.sql("""
+                        SELECT u.telegram_id, u.first_name, u.username, u.display_name, u.whatsapp, u.email, u.role,
+                               u.language, u.onboarding_done, u.created_at,
+                               COALESCE(b.balance, 0) AS balance,
+                               (SELECT count(*) FROM orders o WHERE o.user_id = u.telegram_id) AS orders_count
+                        FROM users u LEFT JOIN balance_projection b ON b.user_id = u.telegram_id
+                        WHERE u.telegram_id = :id
+                        """)
+                .param("id", userId)
+                .query((rs, n) -> new UserProfile(rs.getLong("telegram_id"), rs.getString("first_name"),
+                        rs.getString("username"), rs.getString("display_name"), rs.getString("whatsapp"),
+                        rs.getString("email"), UserProfile.Role.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString("language"), rs.getBoolean("onboarding_done"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getLong("balance"), rs.getLong("orders_count")))
+                .optional();
+    }
+
+    public void updateField(long userId, ProfileField field, String value) {
+        // The column comes from the enum, never from user input.
+        jdbc.sql("UPDATE users SET " + field.column() + " = :value WHERE telegram_id = :id")
+                .param("value", value)
+                .param("id", userId)
+                .update();
+    }
+
+    public void completeOnboarding(long userId) {
+        jdbc.sql("UPDATE users SET onboarding_done = true WHERE telegram_id = :id").param("id", userId).update();
+    }
+
+    public void setLanguage(long userId, String language) {
+        jdbc.sql("UPDATE users SET language = :language WHERE telegram_id = :id")
+                .param("language", language).param("id", userId).update();
+    }
+
+    public void setRole(long userId, UserProfile.Role role) {
+        jdbc.sql("UPDATE users SET role = :role WHERE telegram_id = :id")
+                .param("role", role.name().toLowerCase(java.util.Locale.ROOT)).param("id", userId).update();
+    }
+
+    /** A profile field a user can set: its column and how its input is checked. */
+    public enum ProfileField {
+        NAME("display_name"), WHATSAPP("whatsapp"), EMAIL("email");
+
+        private final String column;
+
+        ProfileField(String column) {
+            this.column = column;
+        }
+
+        String column() {
+            return column;
+        }
+    }
+
+    public record UserProfile(long id, String firstName, String username, String displayName, String whatsapp,
+                              String email, Role role, String language, boolean onboardingDone, Instant memberSince,
+                              long balance, long ordersCount) {
+
+        public enum Role { CUSTOMER, RESELLER, ADMIN }
+
+        /** The name the store calls the user by: what they chose, else "Anonymous" (a bundle key decides the word). */
+        public boolean hasDisplayName() {
+            return displayName != null && !displayName.isBlank();
+        }
     }
 }

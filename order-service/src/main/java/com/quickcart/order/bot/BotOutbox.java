@@ -22,6 +22,12 @@ public class BotOutbox {
         this.outbox = outbox;
     }
 
+    /** Stickers go by file id; the notifier builds the multipart call. */
+    public void sendSticker(long chatId, String stickerFileId) {
+        var body = EventCodec.mapper().createObjectNode().put("chat_id", chatId).put("sticker", stickerFileId);
+        outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(chatId), new BotApiCall(chatId, "sendSticker", body)));
+    }
+
     public void send(long chatId, BotApiMethod<?> call) {
         BotApiCall command = new BotApiCall(chatId, call.getMethod(), EventCodec.mapper().valueToTree(call));
         outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(chatId), command));

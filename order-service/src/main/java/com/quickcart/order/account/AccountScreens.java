@@ -1,0 +1,57 @@
+package com.quickcart.order.account;
+
+import com.quickcart.order.account.UserAccounts.UserProfile;
+import com.quickcart.order.bot.Buttons;
+import com.quickcart.order.bot.Rupiah;
+import com.quickcart.order.bot.Screen;
+import com.quickcart.order.bot.Texts;
+import org.springframework.stereotype.Component;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import static com.quickcart.order.bot.Buttons.button;
+
+/** The profile screen and its edit prompts. Button data: acc, acc:e:<field>, lang:<code>. */
+@Component
+public class AccountScreens {
+
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+    private final Texts texts;
+
+    public AccountScreens(Texts texts) {
+        this.texts = texts;
+    }
+
+    public Screen profile(Locale locale, UserProfile profile, String noticeKey) {
+        String none = texts.get(locale, "account.none");
+        String text = texts.get(locale, "account.profile",
+                profile.hasDisplayName() ? profile.displayName() : texts.get(locale, "anonymous"),
+                profile.whatsapp() == null ? none : profile.whatsapp(),
+                profile.email() == null ? none : profile.email(),
+                texts.get(locale, "role." + profile.role().name().toLowerCase(Locale.ROOT)),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(profile.memberSince().atZone(JAKARTA)),
+                Rupiah.format(profile.balance()),
+                profile.ordersCount());
+        if (noticeKey != null) {
+            text = texts.get(locale, noticeKey) + "\n\n" + text;
+        }
+        String otherLanguage = locale.getLanguage().equals("id") ? "en" : "id";
+        return new Screen(text, Buttons.keyboard()
+                .row(button(texts.get(locale, "account.edit.name"), "acc:e:name"),
+                        button(texts.get(locale, "account.edit.whatsapp"), "acc:e:whatsapp"))
+                .row(button(texts.get(locale, "account.edit.email"), "acc:e:email"),
+                        button(texts.get(locale, "account.language." + otherLanguage), "lang:" + otherLanguage))
+                .row(button(texts.get(locale, "nav.menu"), "m"))
+                .build());
+    }
+
+    public Screen editPrompt(Locale locale, UserAccounts.ProfileField field, String errorKey) {
+        String prompt = texts.get(locale, "account.prompt." + field.name().toLowerCase(Locale.ROOT));
+        return new Screen(errorKey == null ? prompt : texts.get(locale, errorKey) + "\n\n" + prompt,
+                Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), "acc")).build());
+    }
+}

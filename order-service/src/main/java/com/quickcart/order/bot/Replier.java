@@ -1,0 +1,61 @@
+package com.quickcart.order.bot;
+
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+
+/**
+ * How screens reach the user. A tap on an inline button edits that message in place instead
+ * of piling up new ones; everything else is a new message. Every tap is answered, once.
+ */
+@Component
+public class Replier {
+
+    private final BotOutbox bot;
+
+    public Replier(BotOutbox bot) {
+        this.bot = bot;
+    }
+
+    public void show(Interaction interaction, Screen screen) {
+        if (interaction.buttonMessageId() != null && screen.editable()) {
+            bot.send(interaction.chatId(), EditMessageText.builder()
+                    .chatId(interaction.chatId())
+                    .messageId(interaction.buttonMessageId())
+                    .text(screen.text())
+                    .replyMarkup((InlineKeyboardMarkup) screen.keyboard())
+                    .build());
+        } else {
+            send(interaction.chatId(), screen);
+        }
+    }
+
+    public void send(long chatId, Screen screen) {
+        bot.send(chatId, SendMessage.builder().chatId(chatId).text(screen.text()).replyMarkup(screen.keyboard()).build());
+    }
+
+    /** Copies a message (text or media, with an optional new caption) from one chat to another. */
+    public void copy(long fromChatId, int messageId, long toChatId, String caption) {
+        bot.send(toChatId, CopyMessage.builder().fromChatId(fromChatId).messageId(messageId).chatId(toChatId)
+                .caption(caption).build());
+    }
+
+    /** Answers the tap with a short notice at the top of the chat. */
+    public void toast(Interaction interaction, String text) {
+        if (interaction.isButtonTap() && !interaction.callbackAnswered()) {
+            bot.send(interaction.chatId(), AnswerCallbackQuery.builder().callbackQueryId(interaction.callbackId()).text(text).build());
+            interaction.markCallbackAnswered();
+        }
+    }
+
+    /** Stops the button's spinner when nothing else answered the tap. */
+    public void finish(Interaction interaction) {
+        if (interaction.isButtonTap() && !interaction.callbackAnswered()) {
+            bot.send(interaction.chatId(), AnswerCallbackQuery.builder().callbackQueryId(interaction.callbackId()).build());
+            interaction.markCallbackAnswered();
+        }
+    }
+}

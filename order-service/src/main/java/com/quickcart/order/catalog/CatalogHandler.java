@@ -1,0 +1,125 @@
+package com.quickcart.order.catalog;
+
+import com.quickcart.order.account.UserAccounts;
+import com.quickcart.order.account.UserAccounts.UserProfile;
+import com.quickcart.order.bot.CallbackData;
+import com.quickcart.order.bot.Interaction;
+import com.quickcart.order.bot.Replier;
+import com.quickcart.order.bot.Texts;
+import com.quickcart.order.catalog.Catalog.Category;
+import com.quickcart.order.catalog.Catalog.Product;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Browsing: categories, pages, best sellers, a product with its quantity, the order summary.
+ * Every button carries its ids, so an old one still works, or says politely why it cannot.
+ */
+@Component
+public class CatalogHandler {
+
+    static final int PAGE_SIZE = 10;
+
+    private final Catalog catalog;
+    private final CatalogScreens screens;
+    private final UserAccounts users;
+    private final Replier replier;
+    private final Texts texts;
+
+    public CatalogHandler(Catalog catalog, CatalogScreens screens, UserAccounts users, Replier replier, Texts texts) {
+        this.catalog = catalog;
+        this.screens = screens;
+        this.users = users;
+        this.replier = replier;
+        this.texts = texts;
+    }
+
+    public void categories(Interaction in) {
+        replier.show(in, screens.categories(in.locale(), catalog.categories()));
+    }
+
+    public void category(Interaction in, CallbackData data) {
+        OptionalLong id = data.number(1);
+        Optional<Category> category = id.isPresent() ? catalog.category(id.getAsLong()) : Optional.empty();
+        if (category.isEmpty()) {
+            replier.toast(in, texts.get(in.locale(), "stale.category"));
+            categories(in);
+            return;
+        }
+        int page = (int) data.number(2).orElse(0);
+        replier.show(in, screens.page(in.locale(), category.get(), catalog.page(category.get().id(), page, PAGE_SIZE), isReseller(in)));
+    }
+
+    public void allProducts(Interaction in, CallbackData data) {
+        int page = (int) data.number(1).orElse(0);
+        replier.show(in, screens.page(in.locale(), null, catalog.page(null, page, PAGE_SIZE), isReseller(in)));
+    }
+
+    public void bestSellers(Interaction in) {
+        replier.show(in, screens.bestSellers(in.locale(), catalog.bestSellers(PAGE_SIZE), isReseller(in)));
+    }
+
+    /** {@code p:<id>:q:<qty>}: the product with the quantity bounded by 1 and the stock. */
+    public void product(Interaction in, CallbackData data) {
+        Optional<Product> product = productOf(in, data.number(1));
+        if (product.isEmpty()) {
+            return;
+        }
+        showProduct(in, product.get(), (int) Math.min(data.number(3).orElse(1), Integer.MAX_VALUE));
+    }
+
+    /** A product number typed as text. */
+    public void productNumber(Interaction in, long id) {
+        Optional<Product> product = catalog.product(id);
+        if (product.isEmpty()) {
+            replier.show(in, com.quickcart.order.bot.Screen.of(texts.get(in.locale(), "catalog.unknown.number", Long.toString(id))));
+            return;
+        }
+        showProduct(in, product.get(), 1);
+    }
+
+    /** {@code buy:<id>:<qty>}: the summary, re-checked against today's stock. */
+    public void buy(Interaction in, CallbackData data) {
+        Optional<Product> found = productOf(in, data.number(1));
+        if (found.isEmpty()) {
+            return;
+        }
+        Product product = found.get();
+        long wanted = data.number(2).orElse(1);
+        if (product.available() == 0) {
+            replier.toast(in, texts.get(in.locale(), "stale.soldout"));
+            showProduct(in, product, 1);
+            return;
+        }
+        if (wanted < 1 || wanted > product.available()) {
+            replier.toast(in, texts.get(in.locale(), "stale.quantity", product.available()));
+            showProduct(in, product, (int) Math.clamp(wanted, 1, product.available()));
+            return;
+        }
+        replier.show(in, screens.checkoutSummary(in.locale(), product, (int) wanted, isReseller(in)));
+    }
+
+    public void stock(Interaction in) {
+        replier.show(in, screens.stockList(in.locale(), catalog.allWithStock()));
+    }
+
+    private void showProduct(Interaction in, Product product, int quantity) {
+        int bounded = product.available() == 0 ? 1 : Math.clamp(quantity, 1, product.available());
+        replier.show(in, screens.product(in.locale(), product, bounded, isReseller(in)));
+    }
+
+    private Optional<Product> productOf(Interaction in, OptionalLong id) {
+        Optional<Product> product = id.isPresent() ? catalog.product(id.getAsLong()) : Optional.empty();
+        if (product.isEmpty()) {
+            replier.toast(in, texts.get(in.locale(), "stale.product"));
+            categories(in);
+        }
+        return product;
+    }
+
+    private boolean isReseller(Interaction in) {
+        return users.find(in.userId()).map(UserProfile::role).orElse(UserProfile.Role.CUSTOMER) == UserProfile.Role.RESELLER;
+    }
+}

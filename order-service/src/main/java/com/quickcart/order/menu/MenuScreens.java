@@ -1,0 +1,73 @@
+package com.quickcart.order.menu;
+
+import com.quickcart.order.bot.Buttons;
+import com.quickcart.order.bot.Screen;
+import com.quickcart.order.bot.Texts;
+import com.quickcart.order.config.StoreProperties;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
+
+import java.util.List;
+import java.util.Locale;
+
+import static com.quickcart.order.bot.Buttons.button;
+import static com.quickcart.order.bot.Buttons.link;
+
+/** The main menu (reply keyboard and inline), the welcome, the user guide and the ordering guide. */
+@Component
+public class MenuScreens {
+
+    /** Reply-keyboard labels, by bundle key; typed (tapped) text is matched against them in every language. */
+    public static final List<String> MENU_LABELS = List.of("menu.products", "menu.account", "menu.contact", "menu.help");
+
+    private final Texts texts;
+    private final StoreProperties store;
+
+    public MenuScreens(Texts texts, StoreProperties store) {
+        this.texts = texts;
+        this.store = store;
+    }
+
+    /** The greeting; it also installs the reply keyboard, which only a new message can carry. */
+    public Screen welcome(Locale locale, String name) {
+        ReplyKeyboardMarkup keyboard = ReplyKeyboardMarkup.builder()
+                .keyboard(List.of(
+                        new KeyboardRow(List.of(label(locale, "menu.products"), label(locale, "menu.account"))),
+                        new KeyboardRow(List.of(label(locale, "menu.contact"), label(locale, "menu.help")))))
+                .resizeKeyboard(true)
+                .isPersistent(true)
+                .build();
+        return new Screen(texts.get(locale, "welcome", name, store.name(), store.botName(), store.supportContact()), keyboard);
+    }
+
+    public Screen mainMenu(Locale locale) {
+        return new Screen(texts.get(locale, "menu.title", store.name()), Buttons.keyboard()
+                .row(button(texts.get(locale, "menu.products"), "cats"), button(texts.get(locale, "catalog.best"), "best"))
+                .row(button(texts.get(locale, "menu.account"), "acc"), button(texts.get(locale, "menu.contact"), "contact"))
+                .row(button(texts.get(locale, "menu.help"), "help"))
+                .build());
+    }
+
+    public Screen help(Locale locale) {
+        return new Screen(texts.get(locale, "help", store.name(), store.documentationUrl(), store.supportContact()), Buttons.keyboard()
+                .row(link(texts.get(locale, "help.guide"), store.documentationUrl()))
+                .row(button(texts.get(locale, "nav.menu"), "m"))
+                .build());
+    }
+
+    public Screen orderGuide(Locale locale) {
+        return new Screen(texts.get(locale, "order.guide", store.supportContact()), Buttons.keyboard()
+                .row(button(texts.get(locale, "nav.products"), "cats"), button(texts.get(locale, "nav.menu"), "m"))
+                .build());
+    }
+
+    public Screen hint(Locale locale) {
+        return new Screen(texts.get(locale, "hint"), Buttons.keyboard().row(button(texts.get(locale, "nav.menu"), "m")).build());
+    }
+
+    private KeyboardButton label(Locale locale, String key) {
+        return new KeyboardButton(texts.get(locale, key));
+    }
+}

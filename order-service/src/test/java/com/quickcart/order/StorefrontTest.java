@@ -1,0 +1,427 @@
+package com.quickcart.order;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quickcart.common.events.EventEnvelope;
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.order.StorefrontDriver.Reply;
+import com.quickcart.order.StorefrontDriver.User;
+import com.quickcart.testsupport.KafkaBroker;
+import com.quickcart.testsupport.TelegramUpdates;
+import com.quickcart.testsupport.TestEnvironment;
+import com.quickcart.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = OrderServiceApplication.class, properties = {
+        "spring.config.name=order-service",
+        "LIQUIBASE_CONTEXTS=main,demo",
+        "REDIS_URL=redis://127.0.0.1:6379",
+        "STORE_NAME=Toko Uji",
+        "DOCUMENTATION_URL=https://docs.toko-uji.example/guide",
+        "WELCOME_STICKER_ID=CAACAgIAAxkBAAEwelcome",
+        "ADMIN_IDS=" + StorefrontTest.ADMIN})
+class StorefrontTest {
+
+    static final long ADMIN = 4_242_424_242L;
+    private static TopicProbe outbound;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Autowired KafkaTemplate<String, EventEnvelope> kafka;
+    @Autowired EventCodec codec;
+    @Autowired JdbcClient jdbc;
+    private StorefrontDriver driver;
+
+    @BeforeEach
+    void driver() {
+        if (outbound == null) {
+            outbound = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.TELEGRAM_OUTBOUND);
+        }
+        driver = new StorefrontDriver(kafka, codec, outbound);
+    }
+
+    @AfterAll
+    static void stop() {
+        outbound.close();
+        outbound = null;
+    }
+
+    // --- onboarding -------------------------------------------------------------------------------
+
+    @Test
+    void aNewUserGetsTheStickerThenNameWhatsappAndEmailOneAtATime() {
+        User budi = driver.newUser("en");
+
+        budi.says("/start");
+        assertThat(budi.expect(r -> r.method().equalsIgnoreCase("sendSticker")).body().path("sticker").asText())
+                .isEqualTo("CAACAgIAAxkBAAEwelcome");
+        assertThat(budi.screen().text()).contains("What should we call you");
+        budi.says("Budi Santoso");
+        assertThat(budi.screen().text()).contains("WhatsApp");
+        budi.says("0812-3456-7890");
+        assertThat(budi.screen().text()).contains("email");
+        budi.says("Budi@Example.com");
+
+        Reply welcome = budi.screen();
+        assertThat(welcome.text()).contains("Hi Budi Santoso, welcome to Toko Uji");
+        assertThat(welcome.buttonTexts()).contains("🛍 Products", "👤 Account", "💬 Contact admin", "❓ Help");
+        assertThat(budi.screen().callbackData()).contains("cats", "acc", "contact", "help");
+
+        budi.taps("acc");
+        assertThat(budi.screen().text()).contains("Budi Santoso", "+6281234567890", "budi@example.com", "Customer", "Rp 0");
+    }
+
+    @Test
+    void everyOnboardingStepCanBeSkippedByButtonOrCommand() {
+        User anon = driver.newUser("en");
+
+        anon.says("/start");
+        anon.screen();
+        anon.taps("skip");
+        assertThat(anon.screen().text()).contains("WhatsApp");
+        anon.says("/skip");
+        assertThat(anon.screen().text()).contains("email");
+        anon.taps("skip");
+        assertThat(anon.screen().text()).contains("Hi Anonymous");
+        assertThat(anon.screen().text()).contains("main menu");
+
+        anon.taps("acc");
+        assertThat(anon.screen().text()).contains("Name: Anonymous", "WhatsApp: —", "Email: —");
+    }
+
+    @Test
+    void aBadValueGetsAClearRepromptNotAnError() {
+        User user = driver.newUser("en");
+        user.says("/start");
+        user.screen();
+
+        user.says("x".repeat(65));
+        assertThat(user.screen().text()).contains("A name is 1 to 64 characters", "What should we call you");
+        user.says("Sari");
+        user.screen();
+        user.says("12345");
+        assertThat(user.screen().text()).contains("not an Indonesian mobile number");
+        user.says("+62 812 1111 2222");
+        user.screen();
+        user.says("sari@");
+        assertThat(user.screen().text()).contains("does not look like an email address");
+        user.says("sari@example.co.id");
+        assertThat(user.screen().text()).contains("welcome");
+    }
+
+    @Test
+    void aReturningUserGoesStraightToTheMenu() {
+        User user = onboarded("en");
+
+        user.says("/start");
+
+        assertThat(user.screen().text()).contains("welcome to Toko Uji");
+        assertThat(user.screen().text()).contains("main menu");
+        assertThat(user.replies()).filteredOn(r -> r.method().equalsIgnoreCase("sendSticker")).hasSize(1);
+    }
+
+    // --- flexible navigation ----------------------------------------------------------------------
+
+    @Test
+    void tappingProductsMidOnboardingWorksAndTheNextTextIsNotTakenAsAName() {
+        User user = driver.newUser("en");
+        user.says("/start");
+        user.screen();
+
+        user.taps("cats");
+        assertThat(user.screen().text()).contains("Choose a category");
+        user.says("Budi");
+
+        assertThat(user.screen().text()).contains("did not understand");
+        user.taps("acc");
+        assertThat(user.screen().text()).contains("Name: Anonymous");
+    }
+
+    @Test
+    void leavingAProductMidQuantityAndTappingItsOldButtonLaterStillWorks() {
+        User user = onboarded("en");
+        user.taps("p:1:q:1");
+        assertThat(user.screen().callbackData()).contains("p:1:q:2", "p:1:q:3", "p:1:q:5", "buy:1:1");
+
+        user.taps("acc");
+        user.screen();
+        user.taps("p:1:q:3");
+
+        Reply product = user.screen();
+        assertThat(product.isEdit()).isTrue();
+        assertThat(product.text()).contains("Netflix Premium", "Quantity: 3", "Rp 135.000");
+        assertThat(product.callbackData()).contains("p:1:q:2", "p:1:q:4", "p:1:q:5", "buy:1:3");
+    }
+
+    @Test
+    void quantityStaysWithinOneAndTheStock() {
+        User user = onboarded("en");
+
+        user.taps("p:2:q:99");
+        Reply atMost = user.screen();
+        assertThat(atMost.text()).contains("Quantity: 5");
+        assertThat(atMost.callbackData()).doesNotContain("p:2:q:6").contains("p:2:q:4", "buy:2:5");
+
+        user.taps("p:2:q:0");
+        assertThat(user.screen().text()).contains("Quantity: 1");
+    }
+
+    @Test
+    void aStaleButtonForAProductThatIsGoneAnswersPolitely() {
+        User user = onboarded("en");
+
+        user.taps("p:987654:q:2");
+
+        assertThat(user.answerToLastTap()).isEqualTo("That product is no longer available.");
+        assertThat(user.screen().text()).contains("Choose a category");
+    }
+
+    @Test
+    void buyingMoreThanIsLeftAdjustsTheQuantityAndSaysSo() {
+        User user = onboarded("en");
+
+        user.taps("buy:3:9");
+
+        assertThat(user.answerToLastTap()).isEqualTo("Only 5 left: quantity adjusted.");
+        assertThat(user.screen().text()).contains("Quantity: 5");
+    }
+
+    @Test
+    void buyOpensTheSummaryWithUnitPriceSubtotalAndTotal() {
+        User user = onboarded("en");
+
+        user.taps("buy:4:2");
+
+        assertThat(user.screen().text()).contains("Order summary", "Steam Wallet", "Quantity: 2", "Unit price: Rp 62.000",
+                "Subtotal: Rp 124.000", "Total: Rp 124.000");
+    }
+
+    @Test
+    void unknownButtonDataAnswersWithTheMenu() {
+        User user = onboarded("en");
+
+        user.taps("x:y:z");
+
+        assertThat(user.answerToLastTap()).contains("no longer valid");
+        assertThat(user.screen().text()).contains("main menu");
+    }
+
+    @Test
+    void everyTapIsAnsweredExactlyOnce() {
+        User user = onboarded("en");
+
+        user.taps("cats");
+        user.screen();
+        assertThat(user.answerToLastTap()).isEmpty();
+        user.taps("p:404404:q:1");
+        user.screen();
+        assertThat(user.answerToLastTap()).isNotEmpty();
+        user.taps("help");
+        user.screen();
+        user.answerToLastTap();
+        user.says("/menu");
+        user.screen();
+
+        assertThat(user.answersToLastTap()).hasSize(1);
+        assertThat(user.replies()).filteredOn(r -> r.method().equalsIgnoreCase("answerCallbackQuery"))
+                .extracting(r -> r.body().path("callback_query_id").asText()).doesNotHaveDuplicates();
+    }
+
+    // --- catalogue --------------------------------------------------------------------------------
+
+    @Test
+    void allProductsArePagedTenAtATimeWithArrowsOnlyWhereThereIsAPage() {
+        User user = onboarded("en");
+
+        user.taps("all:0");
+        Reply first = user.screen();
+        assertThat(first.callbackData()).contains("all:1", "noop").doesNotContain("all:-1");
+        assertThat(first.buttonTexts()).contains("1/2", "▶").doesNotContain("◀");
+        assertThat(first.text()).contains("1. Netflix", "10. ChatGPT").doesNotContain("11. NordVPN");
+
+        user.taps("all:1");
+        Reply last = user.screen();
+        assertThat(last.buttonTexts()).contains("◀", "2/2").doesNotContain("▶");
+        assertThat(last.text()).contains("11. NordVPN").doesNotContain("1. Netflix");
+
+        user.taps("all:42");
+        assertThat(user.screen().buttonTexts()).contains("2/2");
+    }
+
+    @Test
+    void anEmptyCategorySaysSoAndOffersAWayBack() {
+        long empty = jdbc.sql("INSERT INTO categories (name, sort_order) VALUES ('Coming soon', 99) RETURNING id").query(Long.class).single();
+        User user = onboarded("en");
+
+        user.taps("c:" + empty + ":0");
+
+        Reply screen = user.screen();
+        assertThat(screen.text()).contains("Coming soon", "No products here yet");
+        assertThat(screen.callbackData()).contains("cats", "m").noneMatch(d -> d.startsWith("c:" + empty + ":"));
+    }
+
+    @Test
+    void typingAProductNumberOpensItAndAnUnknownNumberSaysSo() {
+        User user = onboarded("en");
+
+        user.says("7");
+        assertThat(user.screen().text()).contains("7. Windows 11 Pro Key", "Rp 150.000");
+
+        user.says("#4040");
+        assertThat(user.screen().text()).contains("no product number 4040");
+    }
+
+    @Test
+    void aResellerSeesTheResellerPrice() {
+        User user = onboarded("en");
+        jdbc.sql("UPDATE users SET role = 'reseller' WHERE telegram_id = :id").param("id", user.id).update();
+
+        user.taps("p:1:q:2");
+
+        assertThat(user.screen().text()).contains("Reseller price: Rp 40.000", "subtotal Rp 80.000");
+    }
+
+    @Test
+    void aSoldOutProductHasNoBuyButton() {
+        long soldOut = jdbc.sql("INSERT INTO products (category_id, name, price) VALUES (1, 'Disney+ 1 Month', 30000) RETURNING id")
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO product_stock (product_id, available) VALUES (:id, 0)").param("id", soldOut).update();
+        User user = onboarded("en");
+
+        user.taps("p:" + soldOut + ":q:1");
+
+        Reply screen = user.screen();
+        assertThat(screen.text()).contains("Sold out for now");
+        assertThat(screen.callbackData()).noneMatch(d -> d.startsWith("buy:"));
+    }
+
+    @Test
+    void stockHelpAndOrderCommandsAnswerWithTheirGuides() {
+        User user = onboarded("en");
+
+        user.says("/stock");
+        assertThat(user.screen().text()).contains("Stock", "1. Netflix Premium 1 Month: 5");
+        user.says("/help");
+        assertThat(user.screen().text()).contains("https://docs.toko-uji.example/guide", "@quickcart_support");
+        user.says("/order");
+        assertThat(user.screen().text()).contains("How ordering works");
+    }
+
+    @Test
+    void theReplyKeyboardLabelsWorkAsTypedText() {
+        User user = onboarded("id");
+
+        user.says("🛍 Produk");
+
+        assertThat(user.screen().text()).contains("Pilih kategori");
+    }
+
+    // --- account and languages --------------------------------------------------------------------
+
+    @Test
+    void aProfileFieldIsEditedWithTheSameValidation() {
+        User user = onboarded("en");
+        user.taps("acc:e:whatsapp");
+        assertThat(user.screen().text()).contains("Send your WhatsApp number");
+
+        user.says("0000");
+        assertThat(user.screen().text()).contains("not an Indonesian mobile number");
+        user.says("628577788899");
+
+        assertThat(user.screen().text()).contains("Saved", "+628577788899");
+    }
+
+    @Test
+    void anIndonesianClientIsServedInIndonesianAndCanSwitchToEnglish() {
+        User user = driver.newUser("id");
+        user.says("/start");
+        assertThat(user.screen().text()).contains("Boleh tahu nama Anda");
+        user.taps("skip");
+        user.taps("skip");
+        user.taps("skip");
+        assertThat(user.screen().text()).isNotEmpty();
+        user.taps("acc");
+        Reply account = user.expect(r -> r.text().contains("Akun Anda"));
+        assertThat(account.callbackData()).contains("lang:en");
+
+        user.taps("lang:en");
+        assertThat(user.expect(r -> r.text().contains("Your account")).text()).contains("Language: English");
+        user.taps("cats");
+        assertThat(user.screen().text()).contains("Choose a category");
+    }
+
+    // --- contact admin ----------------------------------------------------------------------------
+
+    @Test
+    void aMessageToTheAdminsComesBackAsTheirReply() {
+        User user = onboarded("en");
+        user.taps("contact");
+        assertThat(user.screen().text()).contains("Send your message");
+
+        user.says("Where is my Netflix account?");
+        assertThat(user.screen().text()).contains("Sent to the admins");
+
+        Reply forwarded = driver.repliesTo(ADMIN).stream()
+                .filter(r -> r.text().contains("Where is my Netflix account?")).findFirst().orElseThrow();
+        assertThat(forwarded.text()).contains("id " + user.id).containsPattern("#T\\d+");
+
+        ObjectNode adminReply = TelegramUpdates.text(TelegramUpdates.nextUpdateId(), ADMIN, "It was sent, check your inbox", "id");
+        ObjectNode original = adminReply.with("message").putObject("reply_to_message");
+        original.put("message_id", 9).put("date", 1).put("text", forwarded.text());
+        original.putObject("chat").put("id", ADMIN).put("type", "private");
+        driver.newUser("id").sendsUpdateAs(ADMIN, adminReply);
+
+        assertThat(user.expect(r -> r.text().contains("Answer from the store")).method()).isEqualToIgnoringCase("sendMessage");
+        Reply copy = user.expect(r -> r.method().equalsIgnoreCase("copyMessage"));
+        assertThat(copy.body().path("from_chat_id").asText()).isEqualTo(Long.toString(ADMIN));
+    }
+
+    @Test
+    void aPhotoForTheAdminsIsCopiedWithTheSendersDetailsInItsCaption() {
+        User user = onboarded("en");
+        user.taps("contact");
+        user.screen();
+        ObjectNode photo = TelegramUpdates.text(TelegramUpdates.nextUpdateId(), user.id, "x", "en");
+        photo.with("message").remove("text");
+        photo.with("message").remove("entities");
+        photo.with("message").putArray("photo").addObject().put("file_id", "AgACphoto").put("file_unique_id", "u1")
+                .put("width", 90).put("height", 90);
+        photo.with("message").put("caption", "screenshot of the error");
+
+        user.sendsUpdate(photo);
+
+        assertThat(user.screen().text()).contains("Sent to the admins");
+        Reply copy = driver.repliesTo(ADMIN).stream().filter(r -> r.method().equalsIgnoreCase("copyMessage")
+                && r.text().contains("screenshot of the error")).findFirst().orElseThrow();
+        assertThat(copy.body().path("from_chat_id").asText()).isEqualTo(Long.toString(user.id));
+        assertThat(copy.text()).contains("id " + user.id);
+    }
+
+    /** A user who has been through onboarding (all skipped), with the screens so far consumed. */
+    private User onboarded(String languageCode) {
+        User user = driver.newUser(languageCode);
+        user.says("/start");
+        user.screen();
+        user.taps("skip");
+        user.screen();
+        user.taps("skip");
+        user.screen();
+        user.taps("skip");
+        user.screen();
+        user.screen();
+        return user;
+    }
+}
