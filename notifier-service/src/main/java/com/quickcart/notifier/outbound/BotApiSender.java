@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendSticker;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -52,12 +54,21 @@ public class BotApiSender {
 
     public SendOutcome send(BotApiCall call) {
         PartialBotApiMethod<?> method = BotMethodCatalog.decode(call.method(), call.body());
+        return send(call.chatId(), call.method(), () -> method);
+    }
+
+    /**
+     * Sends a method built by {@code build} on every attempt: an upload's stream can be read only
+     * once, so a retry needs a fresh one.
+     */
+    public SendOutcome send(long chatId, String methodName, java.util.function.Supplier<PartialBotApiMethod<?>> build) {
+        BotApiCall call = new BotApiCall(chatId, methodName, null);
         AtomicInteger attempts = new AtomicInteger();
         try {
             Serializable result = retry.executeCheckedSupplier(() -> {
                 attempts.incrementAndGet();
-                pacer.awaitTurn(call.chatId());
-                return execute(method);
+                pacer.awaitTurn(chatId);
+                return execute(build.get());
             });
             Long messageId = result instanceof Message message ? message.getMessageId().longValue() : null;
             return count(call, new SendOutcome(SendOutcome.Status.SENT, messageId, attempts.get(), null));
@@ -77,6 +88,8 @@ public class BotApiSender {
         return switch (method) {
             case BotApiMethod<?> json -> client.execute(json);
             case SendSticker sticker -> client.execute(sticker);
+            case SendPhoto photo -> client.execute(photo);
+            case SendDocument document -> client.execute(document);
             default -> throw new PermanentFailure("no way to send " + method.getClass().getSimpleName(), null);
         };
     }

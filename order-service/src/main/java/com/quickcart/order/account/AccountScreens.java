@@ -45,7 +45,8 @@ public class AccountScreens {
                         button(texts.get(locale, "account.edit.whatsapp"), "acc:e:whatsapp"))
                 .row(button(texts.get(locale, "account.edit.email"), "acc:e:email"),
                         button(texts.get(locale, "account.language." + otherLanguage), "lang:" + otherLanguage))
-                .row(button(texts.get(locale, "nav.menu"), "m"))
+                .row(button(texts.get(locale, "history.orders"), "ho:0"), button(texts.get(locale, "history.transactions"), "ht:0"))
+                .row(button(texts.get(locale, "menu.deposit"), "dep"), button(texts.get(locale, "nav.menu"), "m"))
                 .build());
     }
 

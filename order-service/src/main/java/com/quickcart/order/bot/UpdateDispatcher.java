@@ -6,6 +6,9 @@ import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.order.account.AccountHandler;
 import com.quickcart.order.account.UserAccounts;
 import com.quickcart.order.catalog.CatalogHandler;
+import com.quickcart.order.checkout.CheckoutHandler;
+import com.quickcart.order.deposit.DepositHandler;
+import com.quickcart.order.history.HistoryHandler;
 import com.quickcart.order.menu.MenuScreens;
 import com.quickcart.order.onboarding.OnboardingHandler;
 import com.quickcart.order.session.Session;
@@ -47,10 +50,17 @@ public class UpdateDispatcher {
     private final CatalogHandler catalog;
     private final AccountHandler account;
     private final ContactAdminHandler support;
+    private final CheckoutHandler checkout;
+    private final DepositHandler deposit;
+    private final HistoryHandler history;
 
     public UpdateDispatcher(UserAccounts users, SessionStore sessions, Replier replier, Texts texts, MenuScreens menu,
                             OnboardingHandler onboarding, CatalogHandler catalog, AccountHandler account,
-                            ContactAdminHandler support) {
+                            ContactAdminHandler support, CheckoutHandler checkout, DepositHandler deposit,
+                            HistoryHandler history) {
+        this.checkout = checkout;
+        this.deposit = deposit;
+        this.history = history;
         this.users = users;
         this.sessions = sessions;
         this.replier = replier;
@@ -110,7 +120,21 @@ public class UpdateDispatcher {
             case "all" -> catalog.allProducts(in, data);
             case "best" -> catalog.bestSellers(in);
             case "p" -> catalog.product(in, data);
-            case "buy" -> catalog.buy(in, data);
+            case "buy" -> checkout.summary(in, data);
+            case "vch" -> checkout.askVoucher(in, data);
+            case "pay" -> checkout.pay(in, data);
+            case "cancel" -> checkout.cancel(in, data);
+            case "dep" -> {
+                if (data.text(1).isPresent()) {
+                    deposit.chosen(in, data);
+                } else {
+                    deposit.menu(in);
+                }
+            }
+            case "ho" -> history.orders(in, data);
+            case "o" -> history.order(in, data);
+            case "rs" -> history.resend(in, data);
+            case "ht" -> history.transactions(in, data);
             case "acc" -> {
                 if (data.text(1).filter("e"::equals).isPresent()) {
                     account.edit(in, data);
@@ -149,6 +173,10 @@ public class UpdateDispatcher {
             onboarding.answer(in, text);
         } else if (AccountHandler.isEdit(awaiting) && !isMenuLabel(text)) {
             account.answer(in, text);
+        } else if (awaiting == Awaiting.VOUCHER && !isMenuLabel(text)) {
+            checkout.voucherTyped(in, text);
+        } else if (awaiting == Awaiting.DEPOSIT_AMOUNT && !isMenuLabel(text)) {
+            deposit.amountTyped(in, text);
         } else {
             onFreeText(in, text);
         }
@@ -175,6 +203,7 @@ public class UpdateDispatcher {
             case "menu.products" -> catalog.categories(in);
             case "menu.account" -> account.profile(in);
             case "menu.contact" -> support.start(in);
+            case "menu.deposit" -> deposit.menu(in);
             case "menu.help" -> replier.show(in, menu.help(in.locale()));
             default -> {
                 if (PRODUCT_NUMBER.matcher(text).matches()) {

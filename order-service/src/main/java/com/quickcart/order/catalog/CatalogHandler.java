@@ -80,25 +80,18 @@ public class CatalogHandler {
         showProduct(in, product.get(), 1);
     }
 
-    /** {@code buy:<id>:<qty>}: the summary, re-checked against today's stock. */
-    public void buy(Interaction in, CallbackData data) {
-        Optional<Product> found = productOf(in, data.number(1));
-        if (found.isEmpty()) {
-            return;
-        }
-        Product product = found.get();
-        long wanted = data.number(2).orElse(1);
-        if (product.available() == 0) {
+    /** Why a product cannot be bought as asked (gone, sold out, not that many), then the closest valid screen. */
+    public void explainUnavailable(Interaction in, Optional<Product> product, long wanted) {
+        if (product.isEmpty()) {
+            replier.toast(in, texts.get(in.locale(), "stale.product"));
+            categories(in);
+        } else if (product.get().available() == 0) {
             replier.toast(in, texts.get(in.locale(), "stale.soldout"));
-            showProduct(in, product, 1);
-            return;
+            showProduct(in, product.get(), 1);
+        } else {
+            replier.toast(in, texts.get(in.locale(), "stale.quantity", product.get().available()));
+            showProduct(in, product.get(), (int) Math.clamp(wanted, 1, product.get().available()));
         }
-        if (wanted < 1 || wanted > product.available()) {
-            replier.toast(in, texts.get(in.locale(), "stale.quantity", product.available()));
-            showProduct(in, product, (int) Math.clamp(wanted, 1, product.available()));
-            return;
-        }
-        replier.show(in, screens.checkoutSummary(in.locale(), product, (int) wanted, isReseller(in)));
     }
 
     public void stock(Interaction in) {

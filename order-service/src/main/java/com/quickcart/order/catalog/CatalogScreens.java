@@ -110,17 +110,6 @@ public class CatalogScreens {
         return new Screen(text.toString(), keyboard.build());
     }
 
-    /** The order summary before paying; the payment buttons arrive with the checkout saga. */
-    public Screen checkoutSummary(Locale locale, Product product, int quantity, boolean reseller) {
-        long unit = product.priceFor(reseller);
-        String text = texts.get(locale, "checkout.summary", product.name(), quantity, Rupiah.format(unit),
-                Rupiah.format(unit * quantity), Rupiah.format(unit * quantity));
-        return new Screen(text, Buttons.keyboard()
-                .row(button(texts.get(locale, "nav.back"), "p:" + product.id() + ":q:" + quantity))
-                .row(button(texts.get(locale, "nav.menu"), "m"))
-                .build());
-    }
-
     public Screen stockList(Locale locale, List<Product> products) {
         StringBuilder text = new StringBuilder(texts.get(locale, "stock.title")).append("\n\n");
         for (Product product : products) {

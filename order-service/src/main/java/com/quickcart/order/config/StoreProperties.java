@@ -13,7 +13,9 @@ public record StoreProperties(
         @DefaultValue("@quickcart_support") String supportContact,
         @DefaultValue("https://example.com/quickcart-guide") String documentationUrl,
         String welcomeStickerId,
-        @DefaultValue List<Long> adminIds) {
+        @DefaultValue List<Long> adminIds,
+        @DefaultValue("10000") long depositMin,
+        @DefaultValue("5000000") long depositMax) {
 
     public StoreProperties {
         if (name.isBlank() || name.length() > 64) {
@@ -31,6 +33,9 @@ public record StoreProperties(
             }
         }
         adminIds = List.copyOf(adminIds);
+        if (depositMin < 1000 || depositMax < depositMin) {
+            throw new IllegalArgumentException("DEPOSIT_MIN must be >= 1000 and DEPOSIT_MAX >= DEPOSIT_MIN");
+        }
     }
 
     public boolean isAdmin(long userId) {

@@ -20,7 +20,7 @@ import static com.quickcart.order.bot.Buttons.link;
 public class MenuScreens {
 
     /** Reply-keyboard labels, by bundle key; typed (tapped) text is matched against them in every language. */
-    public static final List<String> MENU_LABELS = List.of("menu.products", "menu.account", "menu.contact", "menu.help");
+    public static final List<String> MENU_LABELS = List.of("menu.products", "menu.account", "menu.deposit", "menu.contact", "menu.help");
 
     private final Texts texts;
     private final StoreProperties store;
@@ -34,7 +34,7 @@ public class MenuScreens {
     public Screen welcome(Locale locale, String name) {
         ReplyKeyboardMarkup keyboard = ReplyKeyboardMarkup.builder()
                 .keyboard(List.of(
-                        new KeyboardRow(List.of(label(locale, "menu.products"), label(locale, "menu.account"))),
+                        new KeyboardRow(List.of(label(locale, "menu.products"), label(locale, "menu.account"), label(locale, "menu.deposit"))),
                         new KeyboardRow(List.of(label(locale, "menu.contact"), label(locale, "menu.help")))))
                 .resizeKeyboard(true)
                 .isPersistent(true)
@@ -45,7 +45,8 @@ public class MenuScreens {
     public Screen mainMenu(Locale locale) {
         return new Screen(texts.get(locale, "menu.title", store.name()), Buttons.keyboard()
                 .row(button(texts.get(locale, "menu.products"), "cats"), button(texts.get(locale, "catalog.best"), "best"))
-                .row(button(texts.get(locale, "menu.account"), "acc"), button(texts.get(locale, "menu.contact"), "contact"))
+                .row(button(texts.get(locale, "menu.account"), "acc"), button(texts.get(locale, "menu.deposit"), "dep"))
+                .row(button(texts.get(locale, "history.orders"), "ho:0"), button(texts.get(locale, "menu.contact"), "contact"))
                 .row(button(texts.get(locale, "menu.help"), "help"))
                 .build());
     }

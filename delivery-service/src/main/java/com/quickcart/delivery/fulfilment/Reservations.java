@@ -1,0 +1,53 @@
+package com.quickcart.delivery.fulfilment;
+
+import com.quickcart.common.events.order.OrderPlaced;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Optional;
+
+/** One row per order delivery-service has seen: what it holds for it and who gets the goods. */
+@Repository
+public class Reservations {
+
+    private final JdbcClient jdbc;
+
+    public Reservations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(OrderPlaced order, String status) {
+        jdbc.sql("""
+                        INSERT INTO reservations (order_id, product_id, quantity, user_id, chat_id, language, product_name, status)
+                        VALUES (:order, :product, :quantity, :user, :chat, :language, :name, :status)
+                        """)
+                .param("order", order.orderId())
+                .param("product", order.productId())
+                .param("quantity", order.quantity())
+                .param("user", order.userId())
+                .param("chat", order.chatId())
+                .param("language", order.language())
+                .param("name", order.productName())
+                .param("status", status)
+                .update();
+    }
+
+    /** A guarded transition: true only for the delivery of the event that made it. */
+    public boolean move(String orderId, String from, String to) {
+        return jdbc.sql("UPDATE reservations SET status = :to, updated_at = now() WHERE order_id = :order AND status = :from")
+                .param("to", to).param("order", orderId).param("from", from).update() == 1;
+    }
+
+    public Optional<Reservation> find(String orderId) {
+        return jdbc.sql("SELECT order_id, product_id, quantity, user_id, chat_id, language, product_name, status FROM reservations WHERE order_id = :order")
+                .param("order", orderId)
+                .query((rs, n) -> new Reservation(rs.getString("order_id"), rs.getLong("product_id"), rs.getInt("quantity"),
+                        rs.getLong("user_id"), rs.getLong("chat_id"), rs.getString("language"), rs.getString("product_name"),
+                        rs.getString("status")))
+                .optional();
+    }
+
+    public record Reservation(String orderId, long productId, int quantity, long userId, long chatId, String language,
+                              String productName, String status) {
+    }
+}

@@ -1,0 +1,54 @@
+package com.quickcart.delivery.inventory;
+
+import com.quickcart.delivery.fulfilment.Fulfilment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The local run's goods for the demo catalogue (products 1 to 11, five items each), loaded once
+ * into an empty inventory. Only with the "local" profile: production never loads it.
+ */
+@Component
+@Profile("local")
+public class DemoInventory implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoInventory.class);
+    private static final int PRODUCTS = 11;
+    private static final int ITEMS_EACH = 5;
+
+    private final Inventory inventory;
+    private final Fulfilment fulfilment;
+    private final TransactionTemplate tx;
+
+    public DemoInventory(Inventory inventory, Fulfilment fulfilment, TransactionTemplate tx) {
+        this.inventory = inventory;
+        this.fulfilment = fulfilment;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        tx.executeWithoutResult(status -> {
+            if (!inventory.isEmpty()) {
+                return;
+            }
+            for (long product = 1; product <= PRODUCTS; product++) {
+                List<String> items = new ArrayList<>();
+                for (int n = 1; n <= ITEMS_EACH; n++) {
+                    items.add("DEMO-%02d-%04d-%s".formatted(product, n, Long.toHexString(Double.doubleToLongBits(Math.random())).toUpperCase()));
+                }
+                inventory.add(product, items);
+                fulfilment.publishStockLevel(product);
+            }
+            log.info("demo inventory loaded: {} products x {} items", PRODUCTS, ITEMS_EACH);
+        });
+    }
+}

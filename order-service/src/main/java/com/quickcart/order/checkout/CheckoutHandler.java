@@ -1,0 +1,173 @@
+package com.quickcart.order.checkout;
+
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.events.order.OrderCancelled;
+import com.quickcart.common.events.order.OrderPlaced;
+import com.quickcart.common.events.order.PaymentMethod;
+import com.quickcart.common.events.payment.PaymentCancelRequested;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.outbox.Outbox;
+import com.quickcart.order.account.UserAccounts;
+import com.quickcart.order.account.UserAccounts.UserProfile;
+import com.quickcart.order.bot.CallbackData;
+import com.quickcart.order.bot.Interaction;
+import com.quickcart.order.bot.Replier;
+import com.quickcart.order.bot.Texts;
+import com.quickcart.order.catalog.Catalog;
+import com.quickcart.order.catalog.Catalog.Product;
+import com.quickcart.order.catalog.CatalogHandler;
+import com.quickcart.order.session.Session.Awaiting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * From "Buy" to a placed order: the summary (re-priced from today's catalogue, never from the
+ * button), vouchers, the choice of payment, and cancelling an unpaid order.
+ */
+@Component
+public class CheckoutHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutHandler.class);
+
+    private final Catalog catalog;
+    private final CatalogHandler catalogHandler;
+    private final Vouchers vouchers;
+    private final Orders orders;
+    private final UserAccounts users;
+    private final CheckoutScreens screens;
+    private final Replier replier;
+    private final Texts texts;
+    private final Outbox outbox;
+    private final EventCodec codec;
+
+    public CheckoutHandler(Catalog catalog, CatalogHandler catalogHandler, Vouchers vouchers, Orders orders,
+                           UserAccounts users, CheckoutScreens screens, Replier replier, Texts texts, Outbox outbox,
+                           EventCodec codec) {
+        this.catalog = catalog;
+        this.catalogHandler = catalogHandler;
+        this.vouchers = vouchers;
+        this.orders = orders;
+        this.users = users;
+        this.screens = screens;
+        this.replier = replier;
+        this.texts = texts;
+        this.outbox = outbox;
+        this.codec = codec;
+    }
+
+    /** {@code buy:<pid>:<qty>[:<voucher>]}: the summary, re-checked against today's stock and prices. */
+    public void summary(Interaction in, CallbackData data) {
+        Optional<Product> product = available(in, data.number(1).orElse(-1), data.number(2).orElse(1));
+        if (product.isEmpty()) {
+            return;
+        }
+        int quantity = (int) data.number(2).orElse(1);
+        showSummary(in, product.get(), quantity, data.text(3).orElse(null));
+    }
+
+    /** {@code vch:<pid>:<qty>}: ask for a voucher code. */
+    public void askVoucher(Interaction in, CallbackData data) {
+        long productId = data.number(1).orElse(-1);
+        int quantity = (int) data.number(2).orElse(1);
+        in.replaceSession(in.session().awaiting(Awaiting.VOUCHER).with("product", Long.toString(productId))
+                .with("quantity", Integer.toString(quantity)));
+        replier.show(in, screens.voucherPrompt(in.locale(), productId, quantity, null, 0));
+    }
+
+    /** The typed voucher code: the summary with the discount, or the exact reason it does not apply. */
+    public void voucherTyped(Interaction in, String code) {
+        long productId = Long.parseLong(in.session().get("product"));
+        int quantity = Integer.parseInt(in.session().get("quantity"));
+        Optional<Product> product = available(in, productId, quantity);
+        if (product.isEmpty()) {
+            return;
+        }
+        long subtotal = unitPrice(in, product.get()) * quantity;
+        Vouchers.Check check = vouchers.check(code, in.userId(), subtotal, Instant.now());
+        if (!check.applies()) {
+            replier.show(in, screens.voucherPrompt(in.locale(), productId, quantity, check.reasonKey(), check.minimum()));
+            return;
+        }
+        in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
+        showSummary(in, product.get(), quantity, check.code());
+    }
+
+    /** {@code pay:<q|b>:<pid>:<qty>[:<voucher>]}: places the order; the saga takes it from here. */
+    public void pay(Interaction in, CallbackData data) {
+        PaymentMethod method = data.text(1).filter("b"::equals).isPresent() ? PaymentMethod.BALANCE : PaymentMethod.QRIS;
+        int quantity = (int) data.number(3).orElse(1);
+        Optional<Product> found = available(in, data.number(2).orElse(-1), quantity);
+        if (found.isEmpty()) {
+            return;
+        }
+        Product product = found.get();
+        long unit = unitPrice(in, product);
+        Vouchers.Check voucher = null;
+        if (data.text(4).isPresent()) {
+            voucher = vouchers.check(data.text(4).get(), in.userId(), unit * quantity, Instant.now());
+            if (!voucher.applies()) {
+                replier.toast(in, texts.get(in.locale(), voucher.reasonKey(), ""));
+                showSummary(in, product, quantity, null);
+                return;
+            }
+        }
+        String orderId = OrderIds.next("QC");
+        long discount = voucher == null ? 0 : voucher.discount();
+        if (voucher != null && !vouchers.redeem(voucher.code(), in.userId(), orderId)) {
+            replier.toast(in, texts.get(in.locale(), "voucher.usedup"));
+            showSummary(in, product, quantity, null);
+            return;
+        }
+        OrderPlaced placed = new OrderPlaced(orderId, in.userId(), in.chatId(), in.locale().getLanguage(), product.id(),
+                product.name(), quantity, unit, discount, voucher == null ? null : voucher.code(),
+                unit * quantity - discount, method);
+        orders.insert(placed);
+        outbox.append(Topics.ORDER_EVENTS, codec.wrap(orderId, placed));
+        log.info("order placed order_id={} method={} total={}", orderId, method, placed.total());
+        replier.show(in, screens.placed(in.locale(), orders.find(orderId).orElseThrow()));
+    }
+
+    /** {@code cancel:<orderId>}: only the owner, only while unpaid. */
+    public void cancel(Interaction in, CallbackData data) {
+        Optional<Orders.Order> order = data.text(1).flatMap(orders::find).filter(o -> o.userId() == in.userId());
+        if (order.isEmpty() || !orders.move(order.get().id(), "CANCELLED", "PENDING", "AWAITING_PAYMENT")) {
+            replier.toast(in, texts.get(in.locale(), "order.cancel.toolate"));
+            return;
+        }
+        String id = order.get().id();
+        vouchers.release(id);
+        outbox.append(Topics.ORDER_EVENTS, codec.wrap(id, new OrderCancelled(id, "CUSTOMER")));
+        outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(id, new PaymentCancelRequested(id)));
+        replier.show(in, screens.message(in.locale(), "order.cancelled", id));
+    }
+
+    private void showSummary(Interaction in, Product product, int quantity, String voucherCode) {
+        long unit = unitPrice(in, product);
+        Vouchers.Check voucher = voucherCode == null ? null
+                : vouchers.check(voucherCode, in.userId(), unit * quantity, Instant.now());
+        if (voucher != null && !voucher.applies()) {
+            voucher = null;
+        }
+        long balance = users.find(in.userId()).map(UserProfile::balance).orElse(0L);
+        replier.show(in, screens.summary(in.locale(), product, quantity, unit, voucher, balance));
+    }
+
+    /** The product if it can still be bought in that quantity; otherwise the user is told and shown it. */
+    private Optional<Product> available(Interaction in, long productId, long quantity) {
+        Optional<Product> product = catalog.product(productId);
+        if (product.isEmpty() || product.get().available() == 0 || quantity < 1 || quantity > product.get().available()) {
+            catalogHandler.explainUnavailable(in, product, quantity);
+            return Optional.empty();
+        }
+        return product;
+    }
+
+    private long unitPrice(Interaction in, Product product) {
+        return product.priceFor(users.find(in.userId()).map(UserProfile::role).orElse(UserProfile.Role.CUSTOMER)
+                == UserProfile.Role.RESELLER);
+    }
+}

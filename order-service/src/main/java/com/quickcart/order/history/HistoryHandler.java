@@ -1,0 +1,148 @@
+package com.quickcart.order.history;
+
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.events.delivery.ResendGoods;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.outbox.Outbox;
+import com.quickcart.order.bot.Buttons;
+import com.quickcart.order.bot.CallbackData;
+import com.quickcart.order.bot.Interaction;
+import com.quickcart.order.bot.Replier;
+import com.quickcart.order.bot.Rupiah;
+import com.quickcart.order.bot.Screen;
+import com.quickcart.order.bot.Texts;
+import com.quickcart.order.checkout.Orders;
+import com.quickcart.order.checkout.Orders.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static com.quickcart.order.bot.Buttons.button;
+
+/** Order history (with re-send of goods) and wallet transactions. Button data: ho:<page>, o:<id>, rs:<id>, ht:<page>. */
+@Component
+public class HistoryHandler {
+
+    private static final int PAGE = 5;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
+
+    private final Orders orders;
+    private final JdbcClient jdbc;
+    private final Replier replier;
+    private final Texts texts;
+    private final Outbox outbox;
+    private final EventCodec codec;
+
+    public HistoryHandler(Orders orders, JdbcClient jdbc, Replier replier, Texts texts, Outbox outbox, EventCodec codec) {
+        this.orders = orders;
+        this.jdbc = jdbc;
+        this.replier = replier;
+        this.texts = texts;
+        this.outbox = outbox;
+        this.codec = codec;
+    }
+
+    public void orders(Interaction in, CallbackData data) {
+        Locale locale = in.locale();
+        long total = orders.count(in.userId());
+        int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
+        int page = (int) Math.clamp(data.number(1).orElse(0), 0, pages - 1);
+        StringBuilder text = new StringBuilder(texts.get(locale, "history.orders.title")).append("\n\n");
+        Buttons keyboard = Buttons.keyboard();
+        List<Order> list = orders.page(in.userId(), page, PAGE);
+        if (list.isEmpty()) {
+            text.append(texts.get(locale, "history.orders.none"));
+        }
+        for (Order order : list) {
+            text.append(line(locale, order)).append('\n');
+            keyboard.row(button(order.id() + " · " + texts.get(locale, "status." + order.status()), "o:" + order.id()));
+        }
+        keyboard.row(pager(page, pages, "ho:"));
+        keyboard.row(button(texts.get(locale, "history.transactions"), "ht:0"), button(texts.get(locale, "nav.menu"), "m"));
+        replier.show(in, new Screen(text.toString().strip(), keyboard.build()));
+    }
+
+    public void order(Interaction in, CallbackData data) {
+        Locale locale = in.locale();
+        Optional<Order> found = data.text(1).flatMap(orders::find).filter(o -> o.userId() == in.userId());
+        if (found.isEmpty()) {
+            replier.toast(in, texts.get(locale, "stale.button"));
+            orders(in, CallbackData.parse("ho:0"));
+            return;
+        }
+        Order order = found.get();
+        String text = texts.get(locale, "history.order", order.id(), order.productName(), order.quantity(),
+                Rupiah.format(order.unitPrice()), Rupiah.format(order.discount()), Rupiah.format(order.total()),
+                texts.get(locale, "method." + order.paymentMethod()), texts.get(locale, "status." + order.status()),
+                WHEN.format(order.createdAt()));
+        Buttons keyboard = Buttons.keyboard();
+        if (order.status().equals("COMPLETED")) {
+            keyboard.row(button(texts.get(locale, "history.resend"), "rs:" + order.id()));
+        }
+        if (order.cancellable()) {
+            keyboard.row(button(texts.get(locale, "order.cancel"), "cancel:" + order.id()));
+        }
+        keyboard.row(button(texts.get(locale, "nav.back"), "ho:0"), button(texts.get(locale, "nav.menu"), "m"));
+        replier.show(in, new Screen(text, keyboard.build()));
+    }
+
+    public void resend(Interaction in, CallbackData data) {
+        Optional<Order> order = data.text(1).flatMap(orders::find)
+                .filter(o -> o.userId() == in.userId() && o.status().equals("COMPLETED"));
+        if (order.isEmpty()) {
+            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            return;
+        }
+        outbox.append(Topics.DELIVERY_COMMANDS, codec.wrap(order.get().id(), new ResendGoods(order.get().id(), in.chatId())));
+        replier.toast(in, texts.get(in.locale(), "history.resent"));
+    }
+
+    public void transactions(Interaction in, CallbackData data) {
+        Locale locale = in.locale();
+        long total = jdbc.sql("SELECT count(*) FROM wallet_transactions WHERE user_id = :user").param("user", in.userId())
+                .query(Long.class).single();
+        int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
+        int page = (int) Math.clamp(data.number(1).orElse(0), 0, pages - 1);
+        List<String> lines = jdbc.sql("""
+                        SELECT entry_type, delta, balance, reference, at FROM wallet_transactions
+                        WHERE user_id = :user ORDER BY entry_id DESC LIMIT :limit OFFSET :offset
+                        """)
+                .param("user", in.userId()).param("limit", PAGE).param("offset", page * PAGE)
+                .query((rs, n) -> texts.get(locale, "history.transaction", WHEN.format(rs.getTimestamp("at").toInstant()),
+                        texts.get(locale, "entry." + rs.getString("entry_type")),
+                        (rs.getLong("delta") > 0 ? "+" : "−") + Rupiah.format(Math.abs(rs.getLong("delta"))),
+                        Rupiah.format(rs.getLong("balance")), rs.getString("reference")))
+                .list();
+        String text = texts.get(locale, "history.transactions.title") + "\n\n"
+                + (lines.isEmpty() ? texts.get(locale, "history.transactions.none") : String.join("\n", lines));
+        Buttons keyboard = Buttons.keyboard().row(pager(page, pages, "ht:"))
+                .row(button(texts.get(locale, "history.orders"), "ho:0"), button(texts.get(locale, "nav.menu"), "m"));
+        replier.show(in, new Screen(text, keyboard.build()));
+    }
+
+    private String line(Locale locale, Order order) {
+        return texts.get(locale, "history.orders.line", order.id(), order.productName(), order.quantity(),
+                Rupiah.format(order.total()), texts.get(locale, "status." + order.status()));
+    }
+
+    private static List<InlineKeyboardButton> pager(int page, int pages, String prefix) {
+        List<InlineKeyboardButton> nav = new ArrayList<>();
+        if (page > 0) {
+            nav.add(button("◀", prefix + (page - 1)));
+        }
+        if (pages > 1) {
+            nav.add(button((page + 1) + "/" + pages, "noop"));
+        }
+        if (page < pages - 1) {
+            nav.add(button("▶", prefix + (page + 1)));
+        }
+        return nav;
+    }
+}

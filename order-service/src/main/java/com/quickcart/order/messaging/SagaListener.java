@@ -1,0 +1,45 @@
+package com.quickcart.order.messaging;
+
+import com.quickcart.common.events.EventEnvelope;
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.events.delivery.ItemsDelivered;
+import com.quickcart.common.events.delivery.StockLevelChanged;
+import com.quickcart.common.events.delivery.StockRejected;
+import com.quickcart.common.events.delivery.StockReserved;
+import com.quickcart.common.events.payment.BalanceChanged;
+import com.quickcart.common.events.payment.PaymentExpired;
+import com.quickcart.common.events.payment.PaymentFailed;
+import com.quickcart.common.events.payment.PaymentRefunded;
+import com.quickcart.common.events.payment.PaymentSucceeded;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.EventRouter;
+import com.quickcart.common.messaging.inbox.Inbox;
+import com.quickcart.order.account.Projections;
+import com.quickcart.order.checkout.OrderSaga;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** What delivery-service and payment-service tell order-service. */
+@Component
+public class SagaListener {
+
+    private final EventRouter router;
+
+    public SagaListener(EventCodec codec, Inbox inbox, OrderSaga saga, Projections projections) {
+        this.router = EventRouter.consumer("order-saga", codec, inbox)
+                .on(StockReserved.class, saga::stockReserved)
+                .on(StockRejected.class, saga::stockRejected)
+                .on(ItemsDelivered.class, saga::itemsDelivered)
+                .on(PaymentSucceeded.class, saga::paymentSucceeded)
+                .on(PaymentFailed.class, saga::paymentFailed)
+                .on(PaymentExpired.class, saga::paymentExpired)
+                .on(PaymentRefunded.class, saga::paymentRefunded)
+                .on(StockLevelChanged.class, projections::stockLevel)
+                .on(BalanceChanged.class, projections::balance);
+    }
+
+    @KafkaListener(id = "order-saga", groupId = "order-service", topics = {Topics.DELIVERY_EVENTS, Topics.PAYMENT_EVENTS})
+    void on(EventEnvelope envelope) {
+        router.route(envelope);
+    }
+}

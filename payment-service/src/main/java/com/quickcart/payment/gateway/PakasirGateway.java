@@ -1,0 +1,157 @@
+package com.quickcart.payment.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.payment.config.PakasirProperties;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Pakasir's QRIS API: create, detail, cancel. Every call has a timeout, is retried a few times
+ * on network errors and 5xx, and goes through a circuit breaker so that a Pakasir outage fails
+ * fast instead of holding every checkout. The API key travels in bodies and query strings, so
+ * no URL or body is ever logged.
+ */
+@Component
+public class PakasirGateway {
+
+    private final PakasirProperties properties;
+    private final HttpClient http;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+
+    public PakasirGateway(PakasirProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(4)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(properties.circuitOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordExceptions(GatewayUnavailable.class)
+                .build());
+        this.breaker = breakers.circuitBreaker("pakasir");
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        this.retry = Retry.of("pakasir", RetryConfig.custom()
+                .maxAttempts(properties.maxAttempts())
+                .waitDuration(java.time.Duration.ofMillis(200))
+                .retryExceptions(GatewayUnavailable.class)
+                .ignoreExceptions(CallNotPermittedException.class)
+                .build());
+    }
+
+    /** A QRIS transaction: the QR string and what the customer pays, fee included. */
+    public Transaction createQris(String orderId, long amount) {
+        JsonNode payment = call(() -> post("/api/transactioncreate/qris", body(orderId, amount))).path("payment");
+        if (!payment.path("payment_number").isTextual() || !payment.path("total_payment").canConvertToLong()) {
+            throw new GatewayUnavailable("Pakasir answered without a QRIS payment", null);
+        }
+        return new Transaction(payment.path("fee").asLong(), payment.path("total_payment").asLong(),
+                payment.path("payment_number").asText(), Instant.parse(payment.path("expired_at").asText()));
+    }
+
+    /** Pakasir's own word on a transaction: its status and amount. */
+    public Detail detail(String orderId, long amount) {
+        String query = "project=" + enc(properties.project()) + "&amount=" + amount + "&order_id=" + enc(orderId)
+                + "&api_key=" + enc(properties.apiKey());
+        JsonNode transaction = call(() -> send(HttpRequest.newBuilder(uri("/api/transactiondetail?" + query)).GET())).path("transaction");
+        return new Detail(transaction.path("order_id").asText(), transaction.path("amount").asLong(-1),
+                transaction.path("status").asText(""));
+    }
+
+    public void cancel(String orderId, long amount) {
+        call(() -> post("/api/transactioncancel", body(orderId, amount)));
+    }
+
+    public CircuitBreaker.State circuitState() {
+        return breaker.getState();
+    }
+
+    private JsonNode call(java.util.concurrent.Callable<JsonNode> request) {
+        try {
+            return retry.executeCallable(() -> breaker.executeCallable(request));
+        } catch (CallNotPermittedException open) {
+            throw new GatewayUnavailable("Pakasir circuit is open", open);
+        } catch (GatewayUnavailable | GatewayRejected e) {
+            throw e;
+        } catch (Exception e) {
+            throw new GatewayUnavailable("Pakasir call failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private Map<String, Object> body(String orderId, long amount) {
+        return Map.of("project", properties.project(), "order_id", orderId, "amount", amount, "api_key", properties.apiKey());
+    }
+
+    private JsonNode post(String path, Map<String, Object> body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(EventCodec.mapper().writeValueAsBytes(body))));
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.timeout(properties.timeout()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new GatewayUnavailable("Pakasir unreachable or too slow: " + e.getClass().getSimpleName(), e);
+        }
+        if (response.statusCode() >= 500 || response.statusCode() == 429) {
+            throw new GatewayUnavailable("Pakasir answered HTTP " + response.statusCode(), null);
+        }
+        if (response.statusCode() >= 400) {
+            throw new GatewayRejected("Pakasir refused the request with HTTP " + response.statusCode());
+        }
+        JsonNode json = EventCodec.mapper().readTree(response.body());
+        return json == null ? EventCodec.mapper().createObjectNode() : json;
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create(properties.url().toString().replaceAll("/+$", "") + pathAndQuery);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public record Transaction(long fee, long totalPayment, String qrString, Instant expiresAt) {
+    }
+
+    public record Detail(String orderId, long amount, String status) {
+        public boolean completed() {
+            return "completed".equals(status);
+        }
+    }
+
+    /** Pakasir is down, slow, or the circuit is open: try later, or pay another way. */
+    public static class GatewayUnavailable extends RuntimeException {
+        public GatewayUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Pakasir said no (4xx): retrying the same request will not help. */
+    public static class GatewayRejected extends RuntimeException {
+        public GatewayRejected(String message) {
+            super(message);
+        }
+    }
+}
