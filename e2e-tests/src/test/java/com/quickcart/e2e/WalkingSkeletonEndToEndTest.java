@@ -3,7 +3,6 @@ package com.quickcart.e2e;
 import com.quickcart.testsupport.FakeTelegramBotApi.BotCall;
 import com.quickcart.testsupport.TelegramUpdates;
 import com.quickcart.testsupport.TestEnvironment;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,12 +24,7 @@ class WalkingSkeletonEndToEndTest {
 
     @BeforeAll
     static void startCluster() {
-        cluster = new Cluster();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
+        cluster = Cluster.shared();
     }
 
     @Test
@@ -43,6 +37,7 @@ class WalkingSkeletonEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !cluster.botApi.calls("sendMessage", chatId).isEmpty());
         BotCall welcome = cluster.botApi.calls("sendMessage", chatId).getFirst();
         assertThat(welcome.text()).contains(Cluster.STORE_NAME).contains("Budi");
+        assertThat(welcome.chatId()).isEqualTo(chatId);
     }
 
     @Test

@@ -255,6 +255,12 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             return params.path("chat_id").asLong();
         }
 
+        /** The uploaded file behind a field, following the Bot API's attach://<name> reference when used. */
+        public byte[] file(String field) {
+            String value = params.path(field).asText("");
+            return value.startsWith("attach://") ? files.get(value.substring("attach://".length())) : files.get(field);
+        }
+
         public String text() {
             return params.path("text").asText(params.path("caption").asText(""));
         }

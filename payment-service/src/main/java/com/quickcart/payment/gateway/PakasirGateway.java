@@ -46,6 +46,8 @@ public class PakasirGateway {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(properties.circuitOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
+                // Leave OPEN on time, not on the next call, so the state metric tells the truth.
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordExceptions(GatewayUnavailable.class)
                 .build());
         this.breaker = breakers.circuitBreaker("pakasir");

@@ -1,0 +1,130 @@
+package com.quickcart.delivery;
+
+import com.quickcart.common.events.order.OrderCancelled;
+import com.quickcart.common.events.order.OrderPaid;
+import com.quickcart.common.events.order.OrderPlaced;
+import com.quickcart.common.events.order.PaymentMethod;
+import com.quickcart.delivery.fulfilment.Fulfilment;
+import com.quickcart.delivery.inventory.Inventory;
+import com.quickcart.testsupport.TestEnvironment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = DeliveryServiceApplication.class, properties = {
+        "spring.config.name=delivery-service",
+        "INVENTORY_KEY=" + ReservationTest.KEY})
+class ReservationTest {
+
+    static final String KEY = "q1ZFm0X5mB0d6k1rJ7Vv1Qb3jH6cX2sL9yT4uW8eR0A=";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Autowired Fulfilment fulfilment;
+    @Autowired Inventory inventory;
+    @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void fiftyConcurrentBuyersForTenItemsGetExactlyTenAndNoItemTwice() throws Exception {
+        long product = newProduct(10);
+        List<String> orders = IntStream.range(0, 50).mapToObj(i -> "QC-RACE" + UUID.randomUUID().toString().substring(0, 6)).toList();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (String order : orders) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    tx.executeWithoutResult(status -> fulfilment.reserve(placed(order, product, 1)));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+
+        Map<String, Long> byStatus = jdbc.sql("SELECT status, count(*) AS n FROM reservations WHERE product_id = :p GROUP BY status")
+                .param("p", product).query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n"))).list()
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(byStatus).containsEntry("RESERVED", 10L).containsEntry("REJECTED", 40L);
+        List<String> holders = jdbc.sql("SELECT order_id FROM inventory_items WHERE product_id = :p").param("p", product)
+                .query(String.class).list();
+        assertThat(holders).hasSize(10).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(inventory.available(product)).isZero();
+    }
+
+    @Test
+    void aReservationIsAllOrNothingAndAReleaseRestoresTheStock() {
+        long product = newProduct(3);
+
+        tx.executeWithoutResult(s -> fulfilment.reserve(placed("QC-BIG0000001", product, 5)));
+        assertThat(inventory.available(product)).isEqualTo(3);
+
+        tx.executeWithoutResult(s -> fulfilment.reserve(placed("QC-TWO0000001", product, 2)));
+        assertThat(inventory.available(product)).isEqualTo(1);
+        tx.executeWithoutResult(s -> fulfilment.release(new OrderCancelled("QC-TWO0000001", "EXPIRED")));
+        tx.executeWithoutResult(s -> fulfilment.release(new OrderCancelled("QC-TWO0000001", "EXPIRED")));
+
+        assertThat(inventory.available(product)).isEqualTo(3);
+    }
+
+    @Test
+    void goodsAreEncryptedAtRestAndHandedOverOnceInClear() {
+        long product = newProduct(0);
+        tx.executeWithoutResult(s -> inventory.add(product, List.of("SECRET-LICENCE-1234")));
+        byte[] stored = jdbc.sql("SELECT ciphertext FROM inventory_items WHERE product_id = :p").param("p", product)
+                .query(byte[].class).single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("SECRET-LICENCE");
+
+        tx.executeWithoutResult(s -> fulfilment.reserve(placed("QC-GOODS00001", product, 1)));
+        List<String> first = new ArrayList<>();
+        tx.executeWithoutResult(s -> first.addAll(inventory.handOver("QC-GOODS00001")));
+        List<String> second = new ArrayList<>();
+        tx.executeWithoutResult(s -> second.addAll(inventory.handOver("QC-GOODS00001")));
+
+        assertThat(first).containsExactly("SECRET-LICENCE-1234");
+        assertThat(second).isEmpty();
+        assertThat(inventory.delivered("QC-GOODS00001")).containsExactly("SECRET-LICENCE-1234");
+    }
+
+    @Test
+    void aPaidOrderWithoutAReservationHandsNothingOver() {
+        tx.executeWithoutResult(s -> fulfilment.handOver(new OrderPaid("QC-NORESERVE1", 1, 1, "id")));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM inventory_items WHERE order_id = 'QC-NORESERVE1'").query(Long.class).single()).isZero();
+    }
+
+    private long newProduct(int items) {
+        long product = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        tx.executeWithoutResult(s -> inventory.add(product, IntStream.range(0, items).mapToObj(i -> "ITEM-" + product + "-" + i).toList()));
+        return product;
+    }
+
+    private static OrderPlaced placed(String orderId, long product, int quantity) {
+        return new OrderPlaced(orderId, 42, 42, "id", product, "Test product", quantity, 1000, 0, null, 1000L * quantity,
+                PaymentMethod.QRIS);
+    }
+}
