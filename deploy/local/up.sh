@@ -34,6 +34,13 @@ if [ -z "${TELEGRAM_BOT_TOKEN:-}" ]; then
   export TELEGRAM_API_URL="http://127.0.0.1:${FAKE_APIS_PORT:-8090}"
   USE_FAKES=1
 fi
+if [ -z "${PAKASIR_API_KEY:-}" ]; then
+  export PAKASIR_API_KEY="local-fake-pakasir-key"
+  export PAKASIR_API_URL="http://127.0.0.1:${FAKE_PAKASIR_PORT:-8091}"
+  USE_FAKE_PAKASIR=1
+fi
+# A fixed development key for the demo goods; production must set its own (openssl rand -base64 32).
+export INVENTORY_KEY="${INVENTORY_KEY:-bG9jYWwtZGV2LWtleS1uZXZlci1pbi1wcm9kLTAwMDE=}"
 export LOG_FORMAT="${LOG_FORMAT:-logstash}"
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
 
@@ -52,9 +59,14 @@ start_jar() { # name jar [args...]
   echo $! > "$PID_DIR/$name.pid"
 }
 
-if [ -n "${USE_FAKES:-}" ]; then
-  say "no TELEGRAM_BOT_TOKEN: starting the fake Bot API at $TELEGRAM_API_URL (calls logged to $LOG_DIR/fake-apis.log)"
-  start_jar fake-apis "test-support/target/test-support-0.1.0-SNAPSHOT-exec.jar" "${FAKE_APIS_PORT:-8090}" "$TELEGRAM_BOT_TOKEN"
+if [ -n "${USE_FAKES:-}" ] || [ -n "${USE_FAKE_PAKASIR:-}" ]; then
+  fake_args=("${FAKE_APIS_PORT:-8090}" "$TELEGRAM_BOT_TOKEN")
+  if [ -n "${USE_FAKE_PAKASIR:-}" ]; then
+    fake_args+=("${FAKE_PAKASIR_PORT:-8091}" "$PAKASIR_PROJECT" "$PAKASIR_API_KEY" "http://127.0.0.1:${INGRESS_PORT:-8080}/pakasir/webhook")
+    say "no PAKASIR_API_KEY: starting the fake Pakasir at $PAKASIR_API_URL (pay with its /api/paymentsimulation)"
+  fi
+  [ -n "${USE_FAKES:-}" ] && say "no TELEGRAM_BOT_TOKEN: starting the fake Bot API at $TELEGRAM_API_URL (calls logged to $LOG_DIR/fake-apis.log)"
+  start_jar fake-apis "test-support/target/test-support-0.1.0-SNAPSHOT-exec.jar" "${fake_args[@]}"
 fi
 
 declare -A PORTS=([notifier-service]=${NOTIFIER_PORT:-8084} [order-service]=${ORDER_PORT:-8081}
@@ -77,5 +89,8 @@ for svc in "${SERVICES[@]}"; do
   say "$svc healthy on http://127.0.0.1:$port"
 done
 say "all five services healthy in $(( $(date +%s) - started_at ))s"
+if [ -n "${USE_FAKE_PAKASIR:-}" ]; then
+  say "pay a QRIS order in the fake Pakasir: curl -s -XPOST $PAKASIR_API_URL/api/paymentsimulation -H 'Content-Type: application/json' -d '{\"project\":\"$PAKASIR_PROJECT\",\"order_id\":\"QC-...\",\"amount\":45000,\"api_key\":\"$PAKASIR_API_KEY\"}'"
+fi
 say "logs: $LOG_DIR   (stop everything with deploy/local/down.sh)"
 say "try:  curl -s -XPOST http://127.0.0.1:${PORTS[ingress-service]}/telegram/webhook -H 'X-Telegram-Bot-Api-Secret-Token: $TELEGRAM_WEBHOOK_SECRET' -H 'Content-Type: application/json' -d '{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":$(date +%s),\"chat\":{\"id\":42,\"type\":\"private\"},\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"Budi\"},\"text\":\"/start\"}}'"

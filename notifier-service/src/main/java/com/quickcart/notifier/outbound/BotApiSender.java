@@ -67,7 +67,7 @@ public class BotApiSender {
         try {
             Serializable result = retry.executeCheckedSupplier(() -> {
                 attempts.incrementAndGet();
-                pacer.awaitTurn(chatId);
+                pacer.awaitTurn(chatId, methodName);
                 return execute(build.get());
             });
             Long messageId = result instanceof Message message ? message.getMessageId().longValue() : null;

@@ -15,6 +15,7 @@ import java.util.Map;
 public class SendPacer {
 
     private static final int TRACKED_CHATS = 100_000;
+    private static final java.util.Set<String> NOT_MESSAGES = java.util.Set.of("answercallbackquery", "setmycommands");
 
     private final Bucket global;
     private final Map<Long, Bucket> perChat = new LinkedHashMap<>(16, 0.75f, true) {
@@ -32,12 +33,17 @@ public class SendPacer {
         this.chatIntervalNanos = properties.perChatInterval().toNanos();
     }
 
-    public void awaitTurn(long chatId) throws InterruptedException {
+    /**
+     * Waits for this call's slot. Only messages count against a chat's limit; answering a button
+     * tap or registering commands is not a message to the chat and waits only for the global slot.
+     */
+    public void awaitTurn(long chatId, String method) throws InterruptedException {
+        boolean message = !NOT_MESSAGES.contains(method.toLowerCase(java.util.Locale.ROOT));
         long waitNanos;
         synchronized (this) {
-            Bucket chat = perChat.computeIfAbsent(chatId, id -> new Bucket(chatBurst, chatIntervalNanos));
             long now = System.nanoTime();
-            waitNanos = Math.max(chat.reserve(now), global.reserve(now));
+            long chatWait = message ? perChat.computeIfAbsent(chatId, id -> new Bucket(chatBurst, chatIntervalNanos)).reserve(now) : 0;
+            waitNanos = Math.max(chatWait, global.reserve(now));
         }
         if (waitNanos > 0) {
             Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
