@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
         "spring.liquibase.change-log=classpath:db/changelog/common/messaging.yaml",
         "spring.liquibase.default-schema=messaging_test",
         "quickcart.db.schema=messaging_test",
-        "quickcart.messaging.max-attempts=3"})
+        "quickcart.messaging.max-attempts=3",
+        "quickcart.operations.lag-every=500ms"})
 class OutboxInboxAndDeadLetterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -7,7 +7,9 @@ import com.quickcart.common.messaging.PermanentFailure;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,7 +59,8 @@ public class KafkaMessagingAutoConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory, MessagingProperties properties) {
+    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory, MessagingProperties properties,
+                                          ObjectProvider<MeterRegistry> meters) {
         @SuppressWarnings("unchecked")
         ProducerFactory<Object, Object> deadLetterProducers = ((DefaultKafkaProducerFactory<Object, Object>) producerFactory)
                 .copyWithConfigurationOverride(Map.of(
@@ -68,6 +71,7 @@ public class KafkaMessagingAutoConfiguration {
                     // The one place every poison record passes: say so loudly, with its coordinates.
                     log.error("dead-lettering record topic={} partition={} offset={} key={} cause={}", record.topic(),
                             record.partition(), record.offset(), record.key(), rootMessage(exception));
+                    meters.ifAvailable(m -> m.counter("quickcart.dead.letters", "topic", record.topic()).increment());
                     // A negative partition lets the key choose, so the DLT may have its own partition count.
                     return new TopicPartition(Topics.deadLetter(record.topic()), -1);
                 });
