@@ -4,10 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -17,11 +14,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** What an SRE reads off every service: Kafka readiness, consumer-group lag, outbox backlog. */
+/** What an SRE reads off every service: Kafka readiness and consumer-group lag (the outbox backlog sits with the outbox). */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "com.quickcart.common.persistence.MessagingPersistenceAutoConfiguration"})
 public class OperationsAutoConfiguration {
 
@@ -43,13 +39,6 @@ public class OperationsAutoConfiguration {
                                       java.time.Duration every) {
         return new ConsumerGroupLag(Admin.create(kafkaAdmin.getConfigurationProperties()), () -> topicsByGroup(listeners),
                 meters, every.toMillis());
-    }
-
-    @Bean
-    @ConditionalOnBean(JdbcClient.class)
-    @ConditionalOnProperty("quickcart.db.schema")
-    OutboxMetrics outboxMetrics(JdbcClient jdbc, MeterRegistry meters) {
-        return new OutboxMetrics(jdbc, meters);
     }
 
     private static Map<String, Set<String>> topicsByGroup(ObjectProvider<KafkaListenerEndpointRegistry> listeners) {

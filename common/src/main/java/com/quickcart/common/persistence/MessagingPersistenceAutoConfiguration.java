@@ -5,6 +5,8 @@ import com.quickcart.common.messaging.MessagingProperties;
 import com.quickcart.common.messaging.inbox.Inbox;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.common.messaging.outbox.OutboxRelay;
+import com.quickcart.common.operations.OutboxMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "com.quickcart.common.messaging.kafka.KafkaMessagingAutoConfiguration"})
+        "com.quickcart.common.messaging.kafka.KafkaMessagingAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass(name = "org.springframework.jdbc.core.simple.JdbcClient")
 @ConditionalOnProperty("quickcart.db.schema")
 public class MessagingPersistenceAutoConfiguration {
@@ -44,6 +47,12 @@ public class MessagingPersistenceAutoConfiguration {
     @Bean
     Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
         return new Outbox(jdbc, relay::wakeUp);
+    }
+
+    /** The outbox backlog an SRE alerts on; lives here because only services with a schema have an outbox. */
+    @Bean
+    OutboxMetrics outboxMetrics(JdbcClient jdbc, MeterRegistry meters) {
+        return new OutboxMetrics(jdbc, meters);
     }
 
     @Bean
