@@ -19,7 +19,8 @@ class MessagingTestApplication {
     @Component
     static class RecordingListener {
         final List<String> handled = new CopyOnWriteArrayList<>();
-        final AtomicInteger poisonAttempts = new AtomicInteger();
+        /** Delivery attempts per poison text. */
+        final java.util.Map<String, AtomicInteger> poisonAttempts = new java.util.concurrent.ConcurrentHashMap<>();
         /** The "bug" behind poison records; a test fixes it before replaying the dead letters. */
         volatile boolean poisonFails = true;
         private final Inbox inbox;
@@ -32,7 +33,7 @@ class MessagingTestApplication {
         void on(EventEnvelope envelope) {
             String text = envelope.payload().path("text").asText();
             if (text.startsWith("poison") && poisonFails) {
-                poisonAttempts.incrementAndGet();
+                poisonAttempts.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
                 throw new IllegalStateException("cannot handle " + text);
             }
             inbox.handleOnce("messaging-test", envelope, e -> handled.add(text));

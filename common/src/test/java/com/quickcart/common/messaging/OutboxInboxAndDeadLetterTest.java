@@ -4,8 +4,8 @@ import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.messaging.inbox.Inbox;
 import com.quickcart.common.messaging.outbox.Outbox;
+import com.quickcart.common.messaging.outbox.OutboxRelay;
 import com.quickcart.testsupport.KafkaBroker;
-import com.quickcart.testsupport.TestEnvironment;
 import com.quickcart.testsupport.TopicProbe;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,15 +15,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,23 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(classes = MessagingTestApplication.class, properties = {
-        "spring.datasource.url=${DATABASE_URL}",
-        "spring.datasource.username=${DATABASE_USER}",
-        "spring.datasource.hikari.schema=messaging_test",
-        "spring.liquibase.change-log=classpath:db/changelog/common/messaging.yaml",
-        "spring.liquibase.default-schema=messaging_test",
-        "quickcart.db.schema=messaging_test",
-        "quickcart.messaging.max-attempts=3",
-        "quickcart.operations.lag-every=500ms"})
-class OutboxInboxAndDeadLetterTest {
+class OutboxInboxAndDeadLetterTest extends MessagingContextTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired Outbox outbox;
     @Autowired Inbox inbox;
@@ -58,6 +45,8 @@ class OutboxInboxAndDeadLetterTest {
     @Autowired JdbcClient jdbc;
     @Autowired KafkaTemplate<String, EventEnvelope> kafka;
     @Autowired MessagingTestApplication.RecordingListener listener;
+    @Autowired OutboxRelay contextRelay;
+    @Autowired ProducerFactory<String, EventEnvelope> producerFactory;
 
     private TopicProbe orderEvents;
     private TopicProbe deadLetters;
@@ -124,6 +113,60 @@ class OutboxInboxAndDeadLetterTest {
     }
 
     @Test
+    void aRowThatCommitsWhileABatchWaitsForKafkaIsPublishedByTheNextBatch() throws Exception {
+        String key = "order-" + UUID.randomUUID();
+        CountDownLatch lateAppended = new CountDownLatch(1);
+        CountDownLatch commitLate = new CountDownLatch(1);
+        contextRelay.stop(); // this test drives a relay of its own
+        try {
+            // Takes its seq first, commits last: the interleaving of two listener threads.
+            Thread late = Thread.ofPlatform().start(() -> tx.executeWithoutResult(status -> {
+                outbox.append(Topics.ORDER_EVENTS, codec.wrap(key, new Note("committed late")));
+                lateAppended.countDown();
+                awaitQuietly(commitLate);
+            }));
+            lateAppended.await();
+            tx.executeWithoutResult(status -> outbox.append(Topics.ORDER_EVENTS, codec.wrap(key, new Note("committed first"))));
+            KafkaTemplate<String, EventEnvelope> ackAfterTheLateCommit = new KafkaTemplate<>(producerFactory) {
+                @Override
+                public CompletableFuture<SendResult<String, EventEnvelope>> send(String topic, String k, EventEnvelope data) {
+                    commitLate.countDown();
+                    joinQuietly(late);
+                    return super.send(topic, k, data);
+                }
+            };
+            OutboxRelay relay = new OutboxRelay(jdbc, tx, ackAfterTheLateCommit, Duration.ofSeconds(1), Duration.ofSeconds(10), 100);
+
+            relay.publishBatch();
+            relay.publishBatch();
+
+            await().atMost(WAIT).until(() -> orderEvents.seen(s -> key.equals(s.key())).size() == 2);
+            assertThat(orderEvents.seen(s -> key.equals(s.key()))).extracting(s -> s.payload().path("text").asText())
+                    .containsExactlyInAnyOrder("committed first", "committed late");
+            assertThat(outboxRows(key)).isZero();
+        } finally {
+            commitLate.countDown();
+            contextRelay.start();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aRedeliveredEventChangesNothingTheSecondTime() {
         EventEnvelope event = codec.wrap("k", new Note("once"));
         AtomicInteger effects = new AtomicInteger();
@@ -164,7 +207,7 @@ class OutboxInboxAndDeadLetterTest {
         assertThat(header(dead, "kafka_dlt-exception-message")).contains("cannot handle poison");
         assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.DELIVERY_COMMANDS);
         assertThat(dead.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
-        assertThat(listener.poisonAttempts.get()).isEqualTo(3); // quickcart.messaging.max-attempts
+        assertThat(listener.poisonAttempts.get("poison " + key)).hasValue(3); // quickcart.messaging.max-attempts
     }
 
     @Test

@@ -79,8 +79,13 @@ public class OutboxRelay implements SmartLifecycle {
                 // Roll back: the rows stay and the whole batch is sent again later, in order.
                 throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
             }
-            jdbc.sql("DELETE FROM outbox WHERE seq <= :last")
-                    .param("last", rows.getLast().seq())
+            // Exactly the rows sent, never a range: seq is taken at insert, not at commit, so a
+            // transaction that began earlier may commit a lower seq while this batch waits for
+            // Kafka. "seq <= last" would delete that row unpublished; listing the rows keeps it
+            // for the next batch (published after higher seqs, which only another key can have
+            // overtaken: one key's events come from one consumer thread, one transaction at a time).
+            jdbc.sql("DELETE FROM outbox WHERE seq IN (:sent)")
+                    .param("sent", rows.stream().map(OutboxRow::seq).toList())
                     .update();
             return rows.size();
         });
