@@ -3,6 +3,7 @@ package com.quickcart.common.operations;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,34 +26,69 @@ import java.util.Properties;
 /**
  * Puts dead letters back on the topic they came from, unchanged (key, value, headers other than
  * the dead-letter ones), after the cause was fixed. Safe to run twice: every consumer's inbox
- * drops an event it already handled. Reads the DLT up to its end at start, outside any group.
+ * drops an event it already handled.
+ *
+ * <p>Without {@code --offset} it takes every letter not yet dealt with (from the position the
+ * group {@value #REPLAY_GROUP} committed, else the start) up to the DLT's end at start, and then
+ * commits that end: the {@code quickcart.dead.letters.pending} gauge and its alert fall to zero,
+ * and the next run replays only newer letters. {@code --discard} commits without sending, for
+ * letters an operator decided never to replay. {@code --offset} replays one record and commits nothing.
  *
  * <pre>
- * DeadLetterReplay --bootstrap host:9092 --dlt telegram.updates.dlt [--partition 0 --offset 42] [--dry-run]
+ * DeadLetterReplay --bootstrap host:9092 --dlt telegram.updates.dlt [--partition 0 --offset 42] [--dry-run | --discard]
  * </pre>
  */
 public final class DeadLetterReplay {
 
+    /** The consumer group whose committed offsets mark the dead letters already replayed or discarded. */
+    public static final String REPLAY_GROUP = "quickcart-dlt-replay";
     static final String REPLAYED_FROM = "quickcart-replayed-from";
+    private static final String USAGE =
+            "usage: DeadLetterReplay --bootstrap HOST:PORT --dlt TOPIC.dlt [--partition P --offset O] [--dry-run | --discard]";
+
+    /** What to do with each letter. */
+    public enum Mode { REPLAY, DRY_RUN, DISCARD }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
-        if (!options.containsKey("bootstrap") || !options.containsKey("dlt") || !options.get("dlt").endsWith(".dlt")
-                || (options.containsKey("offset") != options.containsKey("partition"))) {
-            System.err.println("usage: DeadLetterReplay --bootstrap HOST:PORT --dlt TOPIC.dlt [--partition P --offset O] [--dry-run]");
-            System.exit(2);
+        Integer partition;
+        Long offset;
+        try {
+            partition = options.containsKey("partition") ? Integer.valueOf(options.get("partition")) : null;
+            offset = options.containsKey("offset") ? Long.valueOf(options.get("offset")) : null;
+        } catch (NumberFormatException e) {
+            usage("--partition and --offset take numbers");
+            return;
         }
-        int replayed = replay(options.get("bootstrap"), options.get("dlt"),
-                options.containsKey("partition") ? Integer.parseInt(options.get("partition")) : null,
-                options.containsKey("offset") ? Long.parseLong(options.get("offset")) : null,
-                options.containsKey("dry-run"), System.out);
-        System.out.println((options.containsKey("dry-run") ? "would replay " : "replayed ") + replayed + " record(s)");
+        if (!options.containsKey("bootstrap") || !options.getOrDefault("dlt", "").endsWith(".dlt")) {
+            usage("--bootstrap and a --dlt ending in .dlt are required");
+        } else if ((partition == null) != (offset == null)) {
+            usage("--partition and --offset go together");
+        } else if (options.containsKey("dry-run") && options.containsKey("discard")) {
+            usage("--dry-run or --discard, not both");
+        } else if (options.containsKey("discard") && offset != null) {
+            usage("--discard takes every waiting letter, not one offset");
+        }
+        Mode mode = options.containsKey("dry-run") ? Mode.DRY_RUN : options.containsKey("discard") ? Mode.DISCARD : Mode.REPLAY;
+        int count = replay(options.get("bootstrap"), options.get("dlt"), partition, offset, mode, System.out);
+        System.out.println(switch (mode) {
+            case REPLAY -> "replayed ";
+            case DRY_RUN -> "would replay ";
+            case DISCARD -> "discarded ";
+        } + count + " record(s)");
     }
 
-    /** Replays every record of the DLT, or the one at partition/offset; returns how many. */
-    public static int replay(String bootstrap, String dlt, Integer partition, Long offset, boolean dryRun, PrintStream out) {
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+
+    /** Replays (or lists, or discards) every letter not yet dealt with, or the one at partition/offset; returns how many. */
+    public static int replay(String bootstrap, String dlt, Integer partition, Long offset, Mode mode, PrintStream out) {
         Properties consumerConfig = new Properties();
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, REPLAY_GROUP);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Properties producerConfig = new Properties();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -65,12 +102,18 @@ public final class DeadLetterReplay {
                     partitions.add(new TopicPartition(dlt, p.partition()));
                 }
             });
+            if (partitions.isEmpty()) {
+                throw new IllegalArgumentException(dlt + " has no partition " + partition);
+            }
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndMetadata> handled = consumer.committed(new HashSet<>(partitions));
+            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
             for (TopicPartition tp : partitions) {
-                consumer.seek(tp, offset != null ? offset : consumer.beginningOffsets(List.of(tp)).get(tp));
+                OffsetAndMetadata done = handled.get(tp);
+                consumer.seek(tp, offset != null ? offset : Math.max(starts.get(tp), done == null ? 0 : done.offset()));
             }
-            int replayed = 0;
+            int count = 0;
             Map<TopicPartition, Long> remaining = new HashMap<>(ends);
             remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             while (!remaining.isEmpty()) {
@@ -80,16 +123,25 @@ public final class DeadLetterReplay {
                         continue;
                     }
                     String target = originalTopic(record, dlt);
-                    out.printf("%s %s-%d@%d -> %s%n", dryRun ? "would replay" : "replaying", dlt, record.partition(), record.offset(), target);
-                    if (!dryRun) {
+                    out.printf("%s %s-%d@%d -> %s%n", switch (mode) {
+                        case REPLAY -> "replaying";
+                        case DRY_RUN -> "would replay";
+                        case DISCARD -> "discarding";
+                    }, dlt, record.partition(), record.offset(), target);
+                    if (mode == Mode.REPLAY) {
                         producer.send(new ProducerRecord<>(target, null, record.key(), record.value(), cleanHeaders(record, dlt))).get();
                     }
-                    replayed++;
+                    count++;
                 }
                 remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue()
                         || (offset != null && consumer.position(e.getKey()) > offset));
             }
-            return replayed;
+            if (offset == null && mode != Mode.DRY_RUN) {
+                Map<TopicPartition, OffsetAndMetadata> dealtWith = new HashMap<>();
+                ends.forEach((tp, end) -> dealtWith.put(tp, new OffsetAndMetadata(end)));
+                consumer.commitSync(dealtWith);
+            }
+            return count;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -121,7 +173,7 @@ public final class DeadLetterReplay {
                 continue;
             }
             String name = args[i].substring(2);
-            if (name.equals("dry-run")) {
+            if (name.equals("dry-run") || name.equals("discard")) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);

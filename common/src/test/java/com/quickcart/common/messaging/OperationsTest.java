@@ -5,17 +5,13 @@ import com.quickcart.common.events.Topics;
 import com.quickcart.common.operations.ConsumerGroupLag;
 import com.quickcart.common.operations.DeadLetterReplay;
 import com.quickcart.testsupport.KafkaBroker;
-import com.quickcart.testsupport.TestEnvironment;
 import com.quickcart.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,23 +22,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(classes = MessagingTestApplication.class, properties = {
-        "spring.datasource.url=${DATABASE_URL}",
-        "spring.datasource.username=${DATABASE_USER}",
-        "spring.datasource.hikari.schema=messaging_test",
-        "spring.liquibase.change-log=classpath:db/changelog/common/messaging.yaml",
-        "spring.liquibase.default-schema=messaging_test",
-        "quickcart.db.schema=messaging_test",
-        "quickcart.messaging.max-attempts=3",
-        "quickcart.operations.lag-every=500ms"})
-class OperationsTest {
+class OperationsTest extends MessagingContextTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired KafkaTemplate<String, EventEnvelope> kafka;
     @Autowired EventCodec codec;
@@ -80,20 +62,48 @@ class OperationsTest {
 
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             int dry = DeadLetterReplay.replay(KafkaBroker.bootstrapServers(), Topics.deadLetter(Topics.DELIVERY_COMMANDS),
-                    letter.partition(), letter.offset(), true, new PrintStream(log));
+                    letter.partition(), letter.offset(), DeadLetterReplay.Mode.DRY_RUN, new PrintStream(log));
             assertThat(dry).isEqualTo(1);
             assertThat(listener.handled).doesNotContain("poison " + key);
 
             int replayed = DeadLetterReplay.replay(KafkaBroker.bootstrapServers(), Topics.deadLetter(Topics.DELIVERY_COMMANDS),
-                    letter.partition(), letter.offset(), false, new PrintStream(log));
+                    letter.partition(), letter.offset(), DeadLetterReplay.Mode.REPLAY, new PrintStream(log));
             DeadLetterReplay.replay(KafkaBroker.bootstrapServers(), Topics.deadLetter(Topics.DELIVERY_COMMANDS),
-                    letter.partition(), letter.offset(), false, new PrintStream(log));
+                    letter.partition(), letter.offset(), DeadLetterReplay.Mode.REPLAY, new PrintStream(log));
 
             assertThat(replayed).isEqualTo(1);
             await().atMost(WAIT).until(() -> listener.handled.contains("poison " + key));
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> listener.handled.stream().filter(("poison " + key)::equals).count() == 1);
             assertThat(log.toString(StandardCharsets.UTF_8)).contains("-> " + Topics.DELIVERY_COMMANDS);
+        } finally {
+            listener.poisonFails = true;
+        }
+    }
+
+    @Test
+    void waitingDeadLettersAreGaugedUntilAnOperatorReplaysOrDiscardsThem() {
+        String dlt = Topics.deadLetter(Topics.DELIVERY_COMMANDS);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        DeadLetterReplay.replay(KafkaBroker.bootstrapServers(), dlt, null, null, DeadLetterReplay.Mode.DISCARD, new PrintStream(log));
+        await().atMost(WAIT).until(() -> Double.valueOf(0).equals(pendingDeadLetters(dlt)));
+
+        String key = "chat-" + UUID.randomUUID();
+        try (TopicProbe dead = new TopicProbe(KafkaBroker.bootstrapServers(), dlt)) {
+            kafka.send(Topics.DELIVERY_COMMANDS, key, codec.wrap(key, new Note("poison " + key)));
+            dead.awaitOne(s -> key.equals(s.key()), WAIT);
+        }
+        await().atMost(WAIT).until(() -> pendingDeadLetters(dlt) != null && pendingDeadLetters(dlt) == 1.0);
+
+        listener.poisonFails = false; // the fix is deployed
+        try {
+            int replayed = DeadLetterReplay.replay(KafkaBroker.bootstrapServers(), dlt, null, null, DeadLetterReplay.Mode.REPLAY, new PrintStream(log));
+            int again = DeadLetterReplay.replay(KafkaBroker.bootstrapServers(), dlt, null, null, DeadLetterReplay.Mode.REPLAY, new PrintStream(log));
+
+            assertThat(replayed).as("only the letter not yet dealt with").isEqualTo(1);
+            assertThat(again).as("a second run finds nothing new").isZero();
+            await().atMost(WAIT).until(() -> listener.handled.contains("poison " + key));
+            await().atMost(WAIT).until(() -> Double.valueOf(0).equals(pendingDeadLetters(dlt)));
         } finally {
             listener.poisonFails = true;
         }
@@ -115,6 +125,11 @@ class OperationsTest {
 
     private Double lagGauge() {
         var gauge = meters.find("quickcart.consumer.group.lag").tag("group", "messaging-test").tag("topic", Topics.DELIVERY_COMMANDS).gauge();
+        return gauge == null ? null : gauge.value();
+    }
+
+    private Double pendingDeadLetters(String dlt) {
+        var gauge = meters.find("quickcart.dead.letters.pending").tag("topic", dlt).gauge();
         return gauge == null ? null : gauge.value();
     }
 
