@@ -162,6 +162,11 @@ class CheckoutEndToEndTest {
 
             assertThat(state).isEqualTo(CircuitBreaker.State.OPEN);
             assertThat(cluster.pakasir.callCount("/api/transactioncreate/qris")).isEqualTo(callsWhileOpen);
+            var meters = cluster.bean(PaymentServiceApplication.class, io.micrometer.core.instrument.MeterRegistry.class);
+            assertThat(meters.find("quickcart.pakasir.calls").tag("operation", "create").tag("outcome", "circuit_open").counter())
+                    .as("refusals while open are visible to the SRE").isNotNull()
+                    .extracting(io.micrometer.core.instrument.Counter::count).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
+                    .isGreaterThanOrEqualTo(1.0);
             await().atMost(WAIT).until(() -> cluster.stockShown(product) == 5);
             assertThat(cluster.orderDb().sql("SELECT count(*) FROM orders WHERE product_id = :p AND status <> 'CANCELLED'")
                     .param("p", product).query(Long.class).single()).isZero();

@@ -6,6 +6,7 @@ import com.quickcart.notifier.config.BotApiProperties;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public class BotApiSender {
     private final SendPacer pacer;
     private final BotApiProperties properties;
     private final MeterRegistry meters;
+    private final Counter rateLimited;
     private final Retry retry;
 
     public BotApiSender(TelegramClient client, SendPacer pacer, BotApiProperties properties, MeterRegistry meters) {
@@ -45,6 +47,9 @@ public class BotApiSender {
         this.pacer = pacer;
         this.properties = properties;
         this.meters = meters;
+        // Registered at start, not at the first 429: rate() over a counter needs its zero to see the first rise.
+        this.rateLimited = Counter.builder("quickcart.notifier.bot_api.rate_limited")
+                .description("Bot API calls Telegram answered with 429 Too Many Requests").register(meters);
         this.retry = Retry.of("bot-api", RetryConfig.<Object>custom()
                 .maxAttempts(properties.maxAttempts())
                 .retryOnException(BotApiSender::isTransient)
@@ -111,7 +116,7 @@ public class BotApiSender {
     private long waitBeforeAttempt(int attempt, Either<Throwable, Object> outcome) {
         if (outcome.isLeft() && outcome.getLeft() instanceof TelegramApiRequestException e
                 && e.getErrorCode() != null && e.getErrorCode() == 429) {
-            meters.counter("quickcart.notifier.bot_api.rate_limited").increment();
+            rateLimited.increment();
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
             long seconds = retryAfter == null ? 1 : retryAfter;
             return Math.min(seconds * 1000, properties.maxRetryAfter().toMillis());

@@ -36,9 +36,11 @@ public class PakasirGateway {
     private final HttpClient http;
     private final CircuitBreaker breaker;
     private final Retry retry;
+    private final MeterRegistry meters;
 
     public PakasirGateway(PakasirProperties properties, MeterRegistry meters) {
         this.properties = properties;
+        this.meters = meters;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
@@ -62,7 +64,7 @@ public class PakasirGateway {
 
     /** A QRIS transaction: the QR string and what the customer pays, fee included. */
     public Transaction createQris(String orderId, long amount) {
-        JsonNode payment = call(() -> post("/api/transactioncreate/qris", body(orderId, amount))).path("payment");
+        JsonNode payment = call("create", () -> post("/api/transactioncreate/qris", body(orderId, amount))).path("payment");
         if (!payment.path("payment_number").isTextual() || !payment.path("total_payment").canConvertToLong()) {
             throw new GatewayUnavailable("Pakasir answered without a QRIS payment", null);
         }
@@ -74,28 +76,38 @@ public class PakasirGateway {
     public Detail detail(String orderId, long amount) {
         String query = "project=" + enc(properties.project()) + "&amount=" + amount + "&order_id=" + enc(orderId)
                 + "&api_key=" + enc(properties.apiKey());
-        JsonNode transaction = call(() -> send(HttpRequest.newBuilder(uri("/api/transactiondetail?" + query)).GET())).path("transaction");
+        JsonNode transaction = call("detail", () -> send(HttpRequest.newBuilder(uri("/api/transactiondetail?" + query)).GET())).path("transaction");
         return new Detail(transaction.path("order_id").asText(), transaction.path("amount").asLong(-1),
                 transaction.path("status").asText(""));
     }
 
     public void cancel(String orderId, long amount) {
-        call(() -> post("/api/transactioncancel", body(orderId, amount)));
+        call("cancel", () -> post("/api/transactioncancel", body(orderId, amount)));
     }
 
     public CircuitBreaker.State circuitState() {
         return breaker.getState();
     }
 
-    private JsonNode call(java.util.concurrent.Callable<JsonNode> request) {
+    /** One logical call (retries included), counted by its outcome: what the SRE's Pakasir panel shows. */
+    private JsonNode call(String operation, java.util.concurrent.Callable<JsonNode> request) {
+        String outcome = "unavailable";
         try {
-            return retry.executeCallable(() -> breaker.executeCallable(request));
+            JsonNode answer = retry.executeCallable(() -> breaker.executeCallable(request));
+            outcome = "success";
+            return answer;
         } catch (CallNotPermittedException open) {
+            outcome = "circuit_open";
             throw new GatewayUnavailable("Pakasir circuit is open", open);
-        } catch (GatewayUnavailable | GatewayRejected e) {
+        } catch (GatewayRejected e) {
+            outcome = "rejected";
+            throw e;
+        } catch (GatewayUnavailable e) {
             throw e;
         } catch (Exception e) {
             throw new GatewayUnavailable("Pakasir call failed: " + e.getClass().getSimpleName(), e);
+        } finally {
+            meters.counter("quickcart.pakasir.calls", "operation", operation, "outcome", outcome).increment();
         }
     }
 
