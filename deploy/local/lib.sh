@@ -13,9 +13,12 @@ die() { printf '[quickcart] ERROR: %s\n' "$*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root for: $*"; fi; }
 
 APT_UPDATED=""
+apt_update_once() {
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq >&2; APT_UPDATED=1; fi
+}
 apt_install() {
   command -v apt-get >/dev/null || die "cannot install $* : no apt-get on this machine"
-  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq >&2; APT_UPDATED=1; fi
+  apt_update_once
   say "installing $* from Debian packages"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
 }
@@ -84,3 +87,21 @@ ensure_redis() {
 }
 
 pid_alive() { [ -f "$PID_DIR/$1.pid" ] && kill -0 "$(cat "$PID_DIR/$1.pid")" 2>/dev/null; }
+
+# promtool, Prometheus's own validator for the alert rules and scrape config in deploy/prometheus:
+# the one on PATH, else extracted from Debian's prometheus package under $RUN_DIR/tools (only
+# unpacked, so no Prometheus server is installed or started). Sets PROMTOOL.
+ensure_promtool() {
+  PROMTOOL=$(command -v promtool || true)
+  [ -n "$PROMTOOL" ] && return
+  PROMTOOL="$RUN_DIR/tools/usr/bin/promtool"
+  [ -x "$PROMTOOL" ] && return
+  command -v apt-get >/dev/null || die "promtool is missing and there is no apt-get to fetch Debian's prometheus package"
+  apt_update_once
+  say "fetching promtool from Debian's prometheus package into $RUN_DIR/tools"
+  local dir; dir=$(mktemp -d)
+  (cd "$dir" && apt-get download -qq prometheus >&2 2>/dev/null) || die "could not download Debian's prometheus package"
+  dpkg-deb -x "$dir"/prometheus_*.deb "$RUN_DIR/tools"
+  rm -rf "$dir"
+  [ -x "$PROMTOOL" ] || die "no promtool in Debian's prometheus package"
+}
