@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Replays a dead-letter topic (all of it, or one record) back to the topic it came from.
-#   deploy/dlt-replay.sh telegram.updates.dlt                      # every record
+# Replays a dead-letter topic (every letter not yet dealt with, or one record) back to the topic
+# it came from. See deploy/RUNBOOK.md#replaying-dead-letters.
+#   deploy/dlt-replay.sh telegram.updates.dlt                      # every waiting letter
 #   deploy/dlt-replay.sh telegram.updates.dlt --partition 1 --offset 7
 #   deploy/dlt-replay.sh payment.events.dlt --dry-run              # list, do not send
+#   deploy/dlt-replay.sh payment.events.dlt --discard              # mark as dealt with, do not send
 # Broker: KAFKA_BOOTSTRAP_SERVERS (default 127.0.0.1:9092). Safe to repeat: consumers' inboxes
 # drop events they already handled. In Kubernetes run the same class from a service image:
-#   kubectl exec deploy/order-service -- java -cp /app/app.jar \
-#     -Dloader.main=com.quickcart.common.operations.DeadLetterReplay \
-#     org.springframework.boot.loader.launch.PropertiesLauncher --bootstrap "$KAFKA_BOOTSTRAP_SERVERS" --dlt TOPIC.dlt
+#   kubectl -n quickcart exec deploy/order-service -- sh -c 'java -cp @/app/jib-classpath-file \
+#     com.quickcart.common.operations.DeadLetterReplay --bootstrap "$KAFKA_BOOTSTRAP_SERVERS" --dlt TOPIC.dlt'
 set -euo pipefail
 source "$(dirname "$0")/local/lib.sh"
-[ $# -ge 1 ] || die "usage: dlt-replay.sh TOPIC.dlt [--partition P --offset O] [--dry-run]"
+[ $# -ge 1 ] || die "usage: dlt-replay.sh TOPIC.dlt [--partition P --offset O] [--dry-run | --discard]"
 ensure_java
 jar=$(ls "$REPO_ROOT"/common/target/common-*.jar 2>/dev/null | grep -v sources | head -1)
 if [ -z "$jar" ] || [ ! -d "$RUN_DIR/kafka/lib" ]; then

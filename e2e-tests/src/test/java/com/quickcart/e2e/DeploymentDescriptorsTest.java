@@ -1,0 +1,259 @@
+package com.quickcart.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.quickcart.common.messaging.EventCodec;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml, the Kubernetes manifests, the alert rules and the dashboard cannot be run
+ * here (no Docker engine, no cluster), so they are held to the code instead: every service,
+ * port, consumer group and environment variable they name must be one the services really have,
+ * or a deployment would start with a setting nobody reads, or scale on a group nobody joins.
+ */
+class DeploymentDescriptorsTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final List<String> SERVICES = List.of(
+            "ingress-service", "order-service", "payment-service", "delivery-service", "notifier-service");
+    /** Read by the JVM itself, not by Spring. */
+    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+
+    @Test
+    void composeRunsEveryServiceOnItsOwnPortWithOnlySettingsTheServiceReads() {
+        Map<String, Object> services = map(yaml("docker-compose.yml").get("services"));
+
+        assertThat(services).containsKeys("kafka", "postgres", "redis", "prometheus", "grafana");
+        for (String service : SERVICES) {
+            Map<String, Object> definition = map(services.get(service));
+            assertThat(definition).as(service).containsKeys("image", "environment", "deploy");
+            assertThat((String) definition.get("image")).startsWith("quickcart/" + service + ":");
+            Map<String, Object> environment = map(definition.get("environment"));
+            assertThat(unread(service, environment.keySet())).as("%s: variables no code reads", service).isEmpty();
+            assertThat(environment.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+            assertThat(environment.get(portVariable(service))).as(service + " port").isEqualTo(Integer.toString(defaultPort(service)));
+            assertThat(map(definition.get("depends_on"))).as(service).containsKey("kafka");
+        }
+        assertThat(map(map(services.get("order-service")).get("environment")).get("REDIS_URL"))
+                .as("replicas of order-service must share sessions").isEqualTo("redis://redis:6379");
+        for (Object volumes : List.of(map(services.get("prometheus")).get("volumes"), map(services.get("grafana")).get("volumes"))) {
+            for (Object volume : (List<?>) volumes) {
+                assertThat(ROOT.resolve(volume.toString().split(":")[0])).as("mounted " + volume).exists();
+            }
+        }
+    }
+
+    @Test
+    void kubernetesDeploymentsMatchThePortsProbesAndSettingsOfTheCode() {
+        Map<String, Object> config = map(map(k8s("configmap.yaml").getFirst().get("data")));
+        Set<String> secretKeys = map(k8s("secret.example.yaml").getFirst().get("stringData")).keySet();
+        assertThat(unread(null, config.keySet())).as("ConfigMap keys no service reads").isEmpty();
+
+        for (String service : SERVICES) {
+            List<Map<String, Object>> documents = k8s(service + ".yaml");
+            Map<String, Object> deployment = kind(documents, "Deployment");
+            Map<String, Object> template = map(map(deployment.get("spec")).get("template"));
+            Map<String, Object> container = map(((List<?>) map(template.get("spec")).get("containers")).getFirst());
+            int port = defaultPort(service);
+
+            assertThat(map(map(((List<?>) container.get("ports")).getFirst())).get("containerPort")).as(service).isEqualTo(port);
+            assertThat(map(map(template.get("metadata")).get("annotations"))).as(service)
+                    .containsEntry("prometheus.io/port", Integer.toString(port))
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
+            assertThat(probePath(container, "livenessProbe")).isEqualTo("/actuator/health/liveness");
+            assertThat(probePath(container, "readinessProbe")).isEqualTo("/actuator/health/readiness");
+            Set<String> variables = new HashSet<>();
+            for (Object entry : (List<?>) container.get("env")) {
+                Map<String, Object> variable = map(entry);
+                variables.add((String) variable.get("name"));
+                if (variable.get("valueFrom") != null) {
+                    assertThat(secretKeys).as(service).contains((String) map(map(variable.get("valueFrom")).get("secretKeyRef")).get("key"));
+                }
+            }
+            assertThat(unread(service, variables)).as("%s: variables it does not read", service).isEmpty();
+            assertThat(map(kind(documents, "Service").get("spec")).get("selector")).isEqualTo(Map.of("app", service));
+        }
+        assertThat(map(map(map(k8s("payment-service.yaml").getFirst().get("spec")).get("template")).get("spec")).toString())
+                .as("only payment-service holds the Pakasir key").contains("pakasir-api-key");
+        for (String other : List.of("ingress-service", "order-service", "delivery-service", "notifier-service")) {
+            assertThat(k8s(other + ".yaml").toString()).as(other).doesNotContain("pakasir-api-key");
+        }
+    }
+
+    @Test
+    void kedaScalesEachConsumerOnItsOwnGroupAndNeverPastThePartitions() {
+        int partitions = Integer.parseInt((String) map(k8s("configmap.yaml").getFirst().get("data")).get("KAFKA_PARTITIONS"));
+        Map<String, String> scaledGroups = new java.util.HashMap<>();
+        for (Map<String, Object> scaled : k8s("keda-scaledobjects.yaml")) {
+            Map<String, Object> spec = map(scaled.get("spec"));
+            String target = (String) map(spec.get("scaleTargetRef")).get("name");
+            Map<String, Object> trigger = map(((List<?>) spec.get("triggers")).getFirst());
+            assertThat(trigger.get("type")).isEqualTo("kafka");
+            scaledGroups.put(target, (String) map(trigger.get("metadata")).get("consumerGroup"));
+            assertThat((Integer) spec.get("maxReplicaCount")).as(target).isBetween(1, partitions);
+            assertThat(map(trigger.get("metadata"))).containsEntry("allowIdleConsumers", "false");
+        }
+        Map<String, String> groups = new java.util.HashMap<>();
+        for (String service : SERVICES.subList(1, SERVICES.size())) {
+            groups.put(service, consumerGroup(service));
+        }
+        assertThat(scaledGroups).isEqualTo(groups);
+
+        Set<String> listed = new TreeSet<>(list(yaml("deploy/k8s/kustomization.yaml").get("resources")).stream().map(Object::toString).toList());
+        Set<String> present;
+        try (Stream<Path> files = Files.list(ROOT.resolve("deploy/k8s"))) {
+            present = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml") && !n.equals("secret.example.yaml"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(listed).isEqualTo(present);
+    }
+
+    @Test
+    void everyAlertHasASeverityAndARunbookSectionThatExists() throws IOException {
+        String runbook = Files.readString(ROOT.resolve("deploy/RUNBOOK.md"));
+        Set<String> anchors = runbook.lines().filter(l -> l.startsWith("#"))
+                .map(l -> l.replaceFirst("^#+\\s*", "").trim().toLowerCase().replaceAll("[^a-z0-9 -]", "").replace(' ', '-'))
+                .collect(Collectors.toSet());
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (Object group : list(yaml("deploy/prometheus/alerts.yml").get("groups"))) {
+            list(map(group).get("rules")).forEach(rule -> rules.add(map(rule)));
+        }
+
+        assertThat(rules).extracting(r -> r.get("alert")).contains("QuickCartConsumerLagGrowing", "QuickCartOutboxBacklogOld",
+                "QuickCartDeadLettersWaiting", "QuickCartPakasirCircuitOpen", "QuickCartNotifierRateLimited");
+        for (Map<String, Object> rule : rules) {
+            assertThat(map(rule.get("labels")).get("severity")).as(rule.get("alert").toString()).isIn("warning", "critical");
+            String url = (String) map(rule.get("annotations")).get("runbook_url");
+            assertThat(url).startsWith("deploy/RUNBOOK.md#");
+            assertThat(anchors).as("runbook section for " + rule.get("alert")).contains(url.substring(url.indexOf('#') + 1));
+        }
+        Map<String, Object> scrape = map(list(yaml("deploy/prometheus/prometheus.yml").get("scrape_configs")).getFirst());
+        assertThat(list(yaml("deploy/prometheus/prometheus.yml").get("rule_files"))).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly("alerts.yml");
+        assertThat(scrape.toString()).contains("__meta_kubernetes_pod_annotation_prometheus_io_scrape", "quickcart");
+    }
+
+    @Test
+    void theDashboardOpensOnConsumerLagPerGroupAndTopic() throws IOException {
+        JsonNode dashboard = EventCodec.mapper().readTree(ROOT.resolve("deploy/grafana/dashboards/quickcart.json").toFile());
+        JsonNode panels = dashboard.path("panels");
+        String datasource = (String) map(list(yaml("deploy/grafana/provisioning/datasources/prometheus.yml").get("datasources")).getFirst()).get("uid");
+
+        assertThat(panels.get(0).path("type").asText()).isEqualTo("row");
+        assertThat(panels.get(0).path("title").asText()).isEqualTo("Consumer lag");
+        assertThat(panels.get(1).path("gridPos").path("y").asInt()).isEqualTo(1);
+        assertThat(panels.get(1).path("targets").get(0).path("expr").asText())
+                .isEqualTo("max by (group, topic) (quickcart_consumer_group_lag)");
+        for (JsonNode panel : panels) {
+            if (!panel.path("type").asText().equals("row")) {
+                assertThat(panel.path("targets").size()).as(panel.path("title").asText()).isPositive();
+                panel.path("targets").forEach(t -> assertThat(t.path("datasource").path("uid").asText()).isEqualTo(datasource));
+            }
+        }
+    }
+
+    // --- what the code reads -------------------------------------------------------------------
+
+    /** The variables among {@code names} that neither the service (or, for null, any service) nor the JVM reads. */
+    private static Set<String> unread(String service, Set<String> names) {
+        Set<String> read = new HashSet<>(JVM_VARIABLES);
+        read.addAll(placeholders(ROOT.resolve("common/src/main/resources/quickcart-messaging-defaults.properties")).keySet());
+        for (String s : service == null ? SERVICES : List.of(service)) {
+            read.addAll(placeholders(config(s)).keySet());
+        }
+        Set<String> unread = new TreeSet<>(names);
+        unread.removeAll(read);
+        return unread;
+    }
+
+    private static int defaultPort(String service) {
+        return Integer.parseInt(placeholders(config(service)).get(portVariable(service)));
+    }
+
+    private static String portVariable(String service) {
+        return service.substring(0, service.indexOf('-')).toUpperCase() + "_PORT";
+    }
+
+    private static String consumerGroup(String service) {
+        return (String) map(map(map(yaml(ROOT.relativize(config(service)).toString()).get("spring")).get("kafka")).get("consumer")).get("group-id");
+    }
+
+    private static Path config(String service) {
+        return ROOT.resolve(service + "/src/main/resources/" + service + ".yml");
+    }
+
+    /** Every {@code ${VARIABLE:default}} in a file, with its default. */
+    private static Map<String, String> placeholders(Path file) {
+        Map<String, String> found = new java.util.HashMap<>();
+        try {
+            Matcher matcher = PLACEHOLDER.matcher(Files.readString(file));
+            while (matcher.find()) {
+                found.put(matcher.group(1), matcher.group(2));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    // --- reading the descriptors ---------------------------------------------------------------
+
+    /** The first document of a YAML file (a service's config may add profile documents after it). */
+    private static Map<String, Object> yaml(String relative) {
+        try {
+            return map(new Yaml().loadAll(Files.readString(ROOT.resolve(relative))).iterator().next());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Map<String, Object>> k8s(String file) {
+        try {
+            List<Map<String, Object>> documents = new ArrayList<>();
+            new Yaml().loadAll(Files.readString(ROOT.resolve("deploy/k8s/" + file))).forEach(d -> documents.add(map(d)));
+            return documents;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> kind(List<Map<String, Object>> documents, String kind) {
+        return documents.stream().filter(d -> kind.equals(d.get("kind"))).findFirst().orElseThrow(() -> new AssertionError("no " + kind));
+    }
+
+    private static String probePath(Map<String, Object> container, String probe) {
+        return (String) map(map(container.get(probe)).get("httpGet")).get("path");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    private static List<?> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<?>) value;
+    }
+}
