@@ -18,5 +18,5 @@ if [ -z "$jar" ] || [ ! -d "$RUN_DIR/kafka/lib" ]; then
   die "build first (mvn -DskipTests install) and start the local broker once (deploy/local/kafka.sh start) for its client jars"
 fi
 dlt=$1; shift
-exec "$JAVA_HOME/bin/java" -cp "$jar:$RUN_DIR/kafka/lib/*" com.quickcart.common.operations.DeadLetterReplay \
+exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$jar:$RUN_DIR/kafka/lib/*" com.quickcart.common.operations.DeadLetterReplay \
   --bootstrap "${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}" --dlt "$dlt" "$@"
