@@ -52,4 +52,18 @@ class IngressWithoutKafkaTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
     }
+
+    @Test
+    void withoutKafkaTheInstanceIsAliveButNotReadySoItGetsNoTraffic() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> liveness = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(readiness.statusCode()).isEqualTo(503);
+        assertThat(readiness.body()).contains("\"kafka\"", "DOWN");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+    }
 }
