@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.PropertySource;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -31,12 +30,11 @@ import java.util.Map;
 
 /**
  * Kafka as every QuickCart service uses it, configured once: envelope serde and producer
- * safety (defaults file), topics with their dead-letter twins, and one error handler that
+ * safety ({@link MessagingDefaults}), topics with their dead-letter twins, and one error handler that
  * retries with backoff and then parks the record in {@code <topic>.dlt} so the partition moves on.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
-@PropertySource("classpath:quickcart-messaging-defaults.properties")
 public class KafkaMessagingAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaMessagingAutoConfiguration.class);
