@@ -70,7 +70,13 @@ public final class DeadLetterReplay {
             usage("--discard takes every waiting letter, not one offset");
         }
         Mode mode = options.containsKey("dry-run") ? Mode.DRY_RUN : options.containsKey("discard") ? Mode.DISCARD : Mode.REPLAY;
-        int count = replay(options.get("bootstrap"), options.get("dlt"), partition, offset, mode, System.out);
+        int count;
+        try {
+            count = replay(options.get("bootstrap"), options.get("dlt"), partition, offset, mode, System.out);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+            return;
+        }
         System.out.println(switch (mode) {
             case REPLAY -> "replayed ";
             case DRY_RUN -> "would replay ";
@@ -90,6 +96,8 @@ public final class DeadLetterReplay {
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, REPLAY_GROUP);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // A mistyped DLT name must be an error, not a new empty topic on a broker that auto-creates.
+        consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         Properties producerConfig = new Properties();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -103,7 +111,7 @@ public final class DeadLetterReplay {
                 }
             });
             if (partitions.isEmpty()) {
-                throw new IllegalArgumentException(dlt + " has no partition " + partition);
+                throw new IllegalArgumentException(partition == null ? "no topic " + dlt : dlt + " has no partition " + partition);
             }
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
