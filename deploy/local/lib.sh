@@ -62,6 +62,11 @@ ensure_postgres() {
     say "allowing trust auth on loopback in $hba (local development and CI only)"
     as_root sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
   fi
+  if port_open 127.0.0.1 5432; then
+    # Debian's package may have started its cluster on install: make it read the trust lines.
+    as_root pg_ctlcluster --skip-systemctl-redirect "$version" main reload >&2 || true
+    return
+  fi
   say "starting PostgreSQL $version"
   as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || as_root pg_ctlcluster "$version" main start
   echo "$version" > "$PID_DIR/postgres.started"
@@ -79,6 +84,7 @@ ensure_database() { # name
 ensure_redis() {
   if port_open 127.0.0.1 6379; then return; fi
   command -v redis-server >/dev/null || apt_install redis-server
+  sleep 1; if port_open 127.0.0.1 6379; then return; fi # the package started its own
   say "starting redis-server on 127.0.0.1:6379 (no persistence)"
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
     --dir "$RUN_DIR" --logfile "$LOG_DIR/redis.log" --pidfile "$PID_DIR/redis.pid"
