@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+// Closed after the class: a cached context would stay in group notifier-service and take
+// partitions (with a stopped fake Bot API) from the next class's context.
+@DirtiesContext
 @SpringBootTest(classes = NotifierApplication.class, properties = "spring.config.name=notifier-service")
 class SagaNotificationsTest {
 
