@@ -83,8 +83,10 @@ ensure_database() { # name
 # Redis on 127.0.0.1:6379: reuse, else start (installing Debian's package when missing).
 ensure_redis() {
   if port_open 127.0.0.1 6379; then return; fi
-  command -v redis-server >/dev/null || apt_install redis-server
-  sleep 1; if port_open 127.0.0.1 6379; then return; fi # the package started its own
+  if ! command -v redis-server >/dev/null; then
+    apt_install redis-server
+    sleep 1; if port_open 127.0.0.1 6379; then return; fi # the package started its own
+  fi
   say "starting redis-server on 127.0.0.1:6379 (no persistence)"
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
     --dir "$RUN_DIR" --logfile "$LOG_DIR/redis.log" --pidfile "$PID_DIR/redis.pid"

@@ -47,22 +47,18 @@ public class ConsumerGroupLag implements SmartLifecycle {
         this.everyMillis = everyMillis;
     }
 
-    /** Measures every group of this service now; returns the lag by "group/topic". */
-    public Map<String, Long> measure() throws Exception {
-        Map<String, Long> all = new HashMap<>();
+    /** Measures every group of this service, and the dead letters of what it consumes, now. */
+    void measure() throws Exception {
         Set<String> consumed = new HashSet<>();
         for (Map.Entry<String, Set<String>> group : topicsByGroup.get().entrySet()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            unread(group.getValue(), committed).forEach((topic, lag) -> {
-                all.put(group.getKey() + "/" + topic, lag);
-                publish("quickcart.consumer.group.lag", "Records on the topic not yet committed by this service's consumer group",
-                        Tags.of("group", group.getKey(), "topic", topic), lag);
-            });
+            unread(group.getValue(), committed).forEach((topic, lag) -> publish("quickcart.consumer.group.lag",
+                    "Records on the topic not yet committed by this service's consumer group",
+                    Tags.of("group", group.getKey(), "topic", topic), lag));
             consumed.addAll(group.getValue());
         }
         measureDeadLetters(consumed);
-        return all;
     }
 
     /**

@@ -46,8 +46,18 @@ public final class DeadLetterReplay {
     private static final String USAGE =
             "usage: DeadLetterReplay --bootstrap HOST:PORT --dlt TOPIC.dlt [--partition P --offset O] [--dry-run | --discard]";
 
-    /** What to do with each letter. */
-    public enum Mode { REPLAY, DRY_RUN, DISCARD }
+    /** What to do with each letter, and how the tool says it. */
+    public enum Mode {
+        REPLAY("replaying", "replayed"), DRY_RUN("would replay", "would replay"), DISCARD("discarding", "discarded");
+
+        private final String doing;
+        private final String done;
+
+        Mode(String doing, String done) {
+            this.doing = doing;
+            this.done = done;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
@@ -77,11 +87,7 @@ public final class DeadLetterReplay {
             usage(e.getMessage());
             return;
         }
-        System.out.println(switch (mode) {
-            case REPLAY -> "replayed ";
-            case DRY_RUN -> "would replay ";
-            case DISCARD -> "discarded ";
-        } + count + " record(s)");
+        System.out.println(mode.done + " " + count + " record(s)");
     }
 
     private static void usage(String problem) {
@@ -131,11 +137,7 @@ public final class DeadLetterReplay {
                         continue;
                     }
                     String target = originalTopic(record, dlt);
-                    out.printf("%s %s-%d@%d -> %s%n", switch (mode) {
-                        case REPLAY -> "replaying";
-                        case DRY_RUN -> "would replay";
-                        case DISCARD -> "discarding";
-                    }, dlt, record.partition(), record.offset(), target);
+                    out.printf("%s %s-%d@%d -> %s%n", mode.doing, dlt, record.partition(), record.offset(), target);
                     if (mode == Mode.REPLAY) {
                         producer.send(new ProducerRecord<>(target, null, record.key(), record.value(), cleanHeaders(record, dlt))).get();
                     }

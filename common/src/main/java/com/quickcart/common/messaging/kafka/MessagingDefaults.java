@@ -20,9 +20,6 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.getPropertySources().contains(NAME)) {
-            return;
-        }
         try {
             // Last: the service's application yml and the environment variables always win.
             environment.getPropertySources().addLast(new ResourcePropertySource(NAME, "classpath:" + NAME + ".properties"));
