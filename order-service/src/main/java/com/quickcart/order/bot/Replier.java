@@ -37,10 +37,10 @@ public class Replier {
         bot.send(chatId, SendMessage.builder().chatId(chatId).text(screen.text()).replyMarkup(screen.keyboard()).build());
     }
 
-    /** Copies a message (text or media, with an optional new caption) from one chat to another. */
-    public void copy(long fromChatId, int messageId, long toChatId, String caption) {
+    /** Copies a message (text or media, with an optional new caption and buttons) from one chat to another. */
+    public void copy(long fromChatId, int messageId, long toChatId, String caption, InlineKeyboardMarkup keyboard) {
         bot.send(toChatId, CopyMessage.builder().fromChatId(fromChatId).messageId(messageId).chatId(toChatId)
-                .caption(caption).build());
+                .caption(caption).replyMarkup(keyboard).build());
     }
 
     /** Answers the tap with a short notice at the top of the chat. */

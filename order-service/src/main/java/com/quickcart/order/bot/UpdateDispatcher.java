@@ -145,6 +145,7 @@ public class UpdateDispatcher {
             case "lang" -> account.language(in, data);
             case "help" -> replier.show(in, menu.help(in.locale()));
             case "contact" -> support.start(in);
+            case "sr" -> support.replyTapped(in, data);
             case "skip" -> onboarding.skip(in);
             case "noop" -> replier.finish(in);
             default -> {
@@ -167,6 +168,8 @@ public class UpdateDispatcher {
         Awaiting awaiting = in.session().awaiting();
         if (awaiting == Awaiting.CONTACT_ADMIN) {
             support.forward(in, message);
+        } else if (awaiting == Awaiting.SUPPORT_REPLY) {
+            support.replyTyped(in, message);
         } else if (text == null) {
             replier.show(in, menu.hint(in.locale()));
         } else if (OnboardingHandler.isStep(awaiting) && !isMenuLabel(text)) {

@@ -48,7 +48,7 @@ public record Session(Awaiting awaiting, Map<String, String> data) {
 
     /** The kind of free text the user was last asked for. */
     public enum Awaiting {
-        NOTHING, NAME, WHATSAPP, EMAIL, EDIT_NAME, EDIT_WHATSAPP, EDIT_EMAIL, CONTACT_ADMIN, VOUCHER, DEPOSIT_AMOUNT;
+        NOTHING, NAME, WHATSAPP, EMAIL, EDIT_NAME, EDIT_WHATSAPP, EDIT_EMAIL, CONTACT_ADMIN, SUPPORT_REPLY, VOUCHER, DEPOSIT_AMOUNT;
 
         static Awaiting parse(String value) {
             if (value == null) {

@@ -2,6 +2,7 @@ package com.quickcart.order.support;
 
 import com.quickcart.order.account.UserAccounts;
 import com.quickcart.order.bot.Buttons;
+import com.quickcart.order.bot.CallbackData;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Screen;
@@ -10,23 +11,29 @@ import com.quickcart.order.config.StoreProperties;
 import com.quickcart.order.session.Session.Awaiting;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 import static com.quickcart.order.bot.Buttons.button;
 
 /**
- * Contact admin: the user's next text or photo goes to every admin, tagged with a thread
- * number; an admin who replies to it reaches the user. The tag travels in the text itself, so
- * no message id has to come back from Telegram.
+ * Contact admin: the user's next text or photo goes to every admin with a Reply button whose
+ * callback data names the thread ({@code sr:<thread>}). An admin answers by replying to that
+ * message or by tapping the button and typing. The thread is read only from the button the bot
+ * attached, never from the text: the header holds the customer's own name, and a customer named
+ * "#T1" must not receive thread 1's answer. (Telegram returns the replied-to message with its
+ * inline keyboard, so no message id has to come back from the notifier.)
  */
 @Component
 public class ContactAdminHandler {
 
-    private static final Pattern THREAD_TAG = Pattern.compile("#T(\\d{1,18})\\b");
+    static final String REPLY_BUTTON = "sr:";
+    private static final Pattern REPLY_DATA = Pattern.compile("sr:(\\d{1,18})");
 
     private final StoreProperties store;
     private final SupportThreads threads;
@@ -64,11 +71,12 @@ public class ContactAdminHandler {
         for (long admin : store.adminIds()) {
             // Admins read the store's default language: Indonesian.
             String header = texts.get(Texts.INDONESIAN, "contact.header", in.firstName(), Long.toString(in.userId()), username, Long.toString(thread));
+            var reply = Buttons.keyboard().row(button(texts.get(Texts.INDONESIAN, "contact.reply.button"), REPLY_BUTTON + thread)).build();
             if (message.hasText()) {
-                replier.send(admin, Screen.of(header + "\n\n" + message.getText()));
+                replier.send(admin, new Screen(header + "\n\n" + message.getText(), reply));
             } else {
                 String caption = message.getCaption() == null ? header : header + "\n\n" + message.getCaption();
-                replier.copy(in.chatId(), message.getMessageId(), admin, caption);
+                replier.copy(in.chatId(), message.getMessageId(), admin, caption, reply);
             }
         }
         in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
@@ -76,26 +84,68 @@ public class ContactAdminHandler {
                 Buttons.keyboard().row(button(texts.get(in.locale(), "nav.menu"), "m")).build()));
     }
 
-    /** An admin's message that replies to a forwarded one: returns true when it was relayed. */
+    /** {@code sr:<thread>}, tapped by an admin: their next text or photo goes to that customer. */
+    public void replyTapped(Interaction in, CallbackData data) {
+        OptionalLong thread = data.number(1);
+        if (!store.isAdmin(in.userId()) || thread.isEmpty() || threads.userOf(thread.getAsLong()).isEmpty()) {
+            // Not an admin (or a thread that does not exist): the same answer as any stale button.
+            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            return;
+        }
+        in.replaceSession(in.session().awaiting(Awaiting.SUPPORT_REPLY).with("thread", Long.toString(thread.getAsLong())));
+        replier.send(in.chatId(), Screen.of(texts.get(in.locale(), "contact.reply.prompt", Long.toString(thread.getAsLong()))));
+    }
+
+    /** The admin's answer after tapping Reply. */
+    public void replyTyped(Interaction in, Message message) {
+        in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
+        String thread = in.session().get("thread");
+        if (!store.isAdmin(in.userId()) || thread == null) {
+            return;
+        }
+        relay(in, message, Long.parseLong(thread));
+    }
+
+    /**
+     * An admin's message that replies to a forwarded one: returns true when it was relayed. The
+     * thread comes from the Reply button on the replied-to message, which only the bot can set.
+     */
     public boolean relayAdminReply(Interaction in, Message message) {
         if (!store.isAdmin(in.userId()) || message.getReplyToMessage() == null) {
             return false;
         }
-        Message original = message.getReplyToMessage();
-        String tagged = original.hasText() ? original.getText() : original.getCaption();
-        Matcher tag = tagged == null ? null : THREAD_TAG.matcher(tagged);
-        if (tag == null || !tag.find()) {
+        Optional<Long> thread = threadOf(message.getReplyToMessage());
+        if (thread.isEmpty()) {
             return false;
         }
-        Optional<Long> user = threads.userOf(Long.parseLong(tag.group(1)));
+        relay(in, message, thread.get());
+        return true;
+    }
+
+    private void relay(Interaction in, Message message, long thread) {
+        Optional<Long> user = threads.userOf(thread);
         if (user.isEmpty()) {
             replier.send(in.chatId(), Screen.of(texts.get(in.locale(), "contact.reply.unknown")));
-            return true;
+            return;
         }
         Locale userLocale = users.find(user.get()).map(p -> Locale.forLanguageTag(p.language())).orElse(Texts.INDONESIAN);
         replier.send(user.get(), Screen.of(texts.get(userLocale, "contact.reply.header")));
-        replier.copy(in.chatId(), message.getMessageId(), user.get(), null);
+        replier.copy(in.chatId(), message.getMessageId(), user.get(), null, null);
         replier.send(in.chatId(), Screen.of(texts.get(in.locale(), "contact.reply.sent", Long.toString(user.get()))));
-        return true;
+    }
+
+    /** The thread named by the bot's own Reply button on {@code original}; empty for anything else. */
+    static Optional<Long> threadOf(Message original) {
+        if (original.getFrom() != null && !Boolean.TRUE.equals(original.getFrom().getIsBot())) {
+            return Optional.empty();
+        }
+        if (original.getReplyMarkup() == null || original.getReplyMarkup().getKeyboard() == null) {
+            return Optional.empty();
+        }
+        return original.getReplyMarkup().getKeyboard().stream().flatMap(List::stream)
+                .map(InlineKeyboardButton::getCallbackData)
+                .filter(data -> data != null && REPLY_DATA.matcher(data).matches())
+                .map(data -> Long.parseLong(data.substring(REPLY_BUTTON.length())))
+                .findFirst();
     }
 }
