@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class OrderServiceApplication {
 
     /** The service's own config file ({@code order-service.yml}): all five services can share one classpath in tests. */

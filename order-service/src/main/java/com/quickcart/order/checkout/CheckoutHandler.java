@@ -1,10 +1,8 @@
 package com.quickcart.order.checkout;
 
 import com.quickcart.common.events.Topics;
-import com.quickcart.common.events.order.OrderCancelled;
 import com.quickcart.common.events.order.OrderPlaced;
 import com.quickcart.common.events.order.PaymentMethod;
-import com.quickcart.common.events.payment.PaymentCancelRequested;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.order.account.UserAccounts;
@@ -43,10 +41,11 @@ public class CheckoutHandler {
     private final Texts texts;
     private final Outbox outbox;
     private final EventCodec codec;
+    private final OrderSaga saga;
 
     public CheckoutHandler(Catalog catalog, CatalogHandler catalogHandler, Vouchers vouchers, Orders orders,
                            UserAccounts users, CheckoutScreens screens, Replier replier, Texts texts, Outbox outbox,
-                           EventCodec codec) {
+                           EventCodec codec, OrderSaga saga) {
         this.catalog = catalog;
         this.catalogHandler = catalogHandler;
         this.vouchers = vouchers;
@@ -57,6 +56,7 @@ public class CheckoutHandler {
         this.texts = texts;
         this.outbox = outbox;
         this.codec = codec;
+        this.saga = saga;
     }
 
     /** {@code buy:<pid>:<qty>[:<voucher>]}: the summary, re-checked against today's stock and prices. */
@@ -131,18 +131,15 @@ public class CheckoutHandler {
         replier.show(in, screens.placed(in.locale(), orders.find(orderId).orElseThrow()));
     }
 
-    /** {@code cancel:<orderId>}: only the owner, only while unpaid. */
+    /** {@code cancel:<orderId>}: only the owner; a request once a payment was asked for (see {@link OrderSaga#cancelByCustomer}). */
     public void cancel(Interaction in, CallbackData data) {
-        Optional<Orders.Order> order = data.text(1).flatMap(orders::find).filter(o -> o.userId() == in.userId());
-        if (order.isEmpty() || !orders.move(order.get().id(), "CANCELLED", "PENDING", "AWAITING_PAYMENT")) {
+        Optional<String> outcome = data.text(1).flatMap(orders::find).filter(o -> o.userId() == in.userId())
+                .flatMap(saga::cancelByCustomer);
+        if (outcome.isEmpty()) {
             replier.toast(in, texts.get(in.locale(), "order.cancel.toolate"));
             return;
         }
-        String id = order.get().id();
-        vouchers.release(id);
-        outbox.append(Topics.ORDER_EVENTS, codec.wrap(id, new OrderCancelled(id, "CUSTOMER")));
-        outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(id, new PaymentCancelRequested(id)));
-        replier.show(in, screens.message(in.locale(), "order.cancelled", id));
+        replier.show(in, screens.message(in.locale(), outcome.get(), data.text(1).orElseThrow()));
     }
 
     private void showSummary(Interaction in, Product product, int quantity, String voucherCode) {

@@ -7,12 +7,16 @@ import com.quickcart.common.events.delivery.StockReserved;
 import com.quickcart.common.events.order.OrderCancelled;
 import com.quickcart.common.events.order.OrderPaid;
 import com.quickcart.common.events.order.PaymentMethod;
+import com.quickcart.common.events.payment.PaymentCancelRequested;
+import com.quickcart.common.events.payment.PaymentCancelled;
 import com.quickcart.common.events.payment.PaymentExpired;
 import com.quickcart.common.events.payment.PaymentFailed;
+import com.quickcart.common.events.payment.PaymentPending;
 import com.quickcart.common.events.payment.PaymentPurpose;
 import com.quickcart.common.events.payment.PaymentRefunded;
 import com.quickcart.common.events.payment.PaymentRequested;
 import com.quickcart.common.events.payment.PaymentSucceeded;
+import com.quickcart.common.events.payment.RefundRequested;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.order.bot.Replier;
@@ -24,6 +28,7 @@ import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -56,9 +61,19 @@ public class OrderSaga {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stock is held: ask for the money. A total of zero (a 100 % voucher) has nothing to collect,
+     * so the order is paid at once and no gateway is involved (payments are positive by rule).
+     */
     public void stockReserved(StockReserved event) {
         withOrder(event.orderId(), order -> {
-            if (orders.move(order.id(), "AWAITING_PAYMENT", "PENDING")) {
+            if (order.total() == 0) {
+                if (orders.move(order.id(), "PAID", "PENDING")) {
+                    orders.recordBill(order.id(), 0, 0);
+                    publishPaid(order);
+                    tell(order, "order.free", order.id());
+                }
+            } else if (orders.move(order.id(), "AWAITING_PAYMENT", "PENDING")) {
                 outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(order.id(), new PaymentRequested(order.id(),
                         PaymentPurpose.ORDER, order.userId(), order.chatId(), order.language(), order.total(),
                         PaymentMethod.valueOf(order.paymentMethod()))));
@@ -75,16 +90,37 @@ public class OrderSaga {
         });
     }
 
+    /** The QRIS code exists: its fee and total are Pakasir's, and the order shows exactly those. */
+    public void paymentPending(PaymentPending event) {
+        if (event.purpose() == PaymentPurpose.ORDER) {
+            orders.recordBill(event.paymentId(), event.fee(), event.totalPayment());
+        }
+    }
+
+    /**
+     * Money is in. It always wins over a cancel the customer asked for meanwhile (payment-service
+     * took the money before it saw the request). Money for an order that has already ended is
+     * never dropped: it goes back to the customer's balance.
+     */
     public void paymentSucceeded(PaymentSucceeded event) {
         if (event.purpose() == PaymentPurpose.DEPOSIT) {
             replier.send(event.chatId(), screens.message(locale(event.language()), "deposit.credited", Rupiah.format(event.amount())));
             return;
         }
         withOrder(event.paymentId(), order -> {
-            if (orders.move(order.id(), "PAID", "AWAITING_PAYMENT")) {
-                outbox.append(Topics.ORDER_EVENTS, codec.wrap(order.id(),
-                        new OrderPaid(order.id(), order.userId(), order.chatId(), order.language())));
+            if (orders.move(order.id(), "PAID", "AWAITING_PAYMENT", "CANCEL_REQUESTED")) {
+                if (event.method() == PaymentMethod.BALANCE) {
+                    orders.recordBill(order.id(), 0, event.amount());
+                }
+                publishPaid(order);
                 tell(order, "order.paid", order.id());
+                return;
+            }
+            String now = orders.find(order.id()).map(Order::status).orElse("");
+            if (now.equals("CANCELLED") || now.equals("EXPIRED")) {
+                log.warn("payment succeeded for an order already {}: refunding to balance", now);
+                outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(order.id(),
+                        new RefundRequested(order.id(), "paid after the order was " + now.toLowerCase(Locale.ROOT))));
             }
         });
     }
@@ -95,9 +131,19 @@ public class OrderSaga {
             return;
         }
         withOrder(event.paymentId(), order -> {
-            if (orders.move(order.id(), "CANCELLED", "AWAITING_PAYMENT")) {
+            if (orders.move(order.id(), "CANCELLED", "AWAITING_PAYMENT", "CANCEL_REQUESTED")) {
                 end(order, "PAYMENT_FAILED");
                 replier.send(order.chatId(), screens.paymentFailed(locale(order.language()), order, event.reason()));
+            }
+        });
+    }
+
+    /** payment-service's yes to a cancel request: nothing was taken, so the order ends here. */
+    public void paymentCancelled(PaymentCancelled event) {
+        withOrder(event.paymentId(), order -> {
+            if (orders.move(order.id(), "CANCELLED", "CANCEL_REQUESTED", "AWAITING_PAYMENT")) {
+                end(order, "CANCELLED");
+                tell(order, "order.cancelled", order.id());
             }
         });
     }
@@ -108,14 +154,16 @@ public class OrderSaga {
             return;
         }
         withOrder(event.paymentId(), order -> {
-            if (orders.move(order.id(), "EXPIRED", "AWAITING_PAYMENT")) {
+            if (orders.move(order.id(), "EXPIRED", "AWAITING_PAYMENT", "CANCEL_REQUESTED")) {
                 end(order, "EXPIRED");
                 tell(order, "order.expired", order.id());
             }
         });
     }
 
+    /** Money went back to the balance: the customer is told, and an ended order shows it. */
     public void paymentRefunded(PaymentRefunded event) {
+        orders.move(event.paymentId(), "REFUNDED", "CANCELLED", "EXPIRED");
         replier.send(event.chatId(), screens.message(locale(event.language()), "payment.refunded", event.paymentId(),
                 Rupiah.format(event.amount())));
     }
@@ -127,6 +175,52 @@ public class OrderSaga {
                         .param("quantity", order.quantity()).param("product", order.productId()).update();
             }
         });
+    }
+
+    /**
+     * The customer's cancel. Before any payment was asked for, the order simply ends. Once one
+     * was, only payment-service knows whether money is already on its way, so the order waits for
+     * its answer ({@link #paymentCancelled}, or {@link #paymentSucceeded} if the money won).
+     * Returns the message key for the customer, or empty when the order can no longer be cancelled.
+     */
+    public Optional<String> cancelByCustomer(Order order) {
+        if (orders.move(order.id(), "CANCELLED", "PENDING")) {
+            end(order, "CUSTOMER");
+            return Optional.of("order.cancelled");
+        }
+        if (orders.move(order.id(), "CANCEL_REQUESTED", "AWAITING_PAYMENT")) {
+            outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(order.id(), new PaymentCancelRequested(order.id())));
+            return Optional.of("order.cancelling");
+        }
+        return Optional.empty();
+    }
+
+    /** Stock never answered in time: no payment was asked for, so the order ends here. */
+    public void pendingTimedOut(String orderId) {
+        withOrder(orderId, order -> {
+            if (orders.move(order.id(), "CANCELLED", "PENDING")) {
+                end(order, "TIMEOUT");
+                tell(order, "order.timedout", order.id());
+            }
+        });
+    }
+
+    /**
+     * Unpaid for too long, or a cancel request still unanswered: ask payment-service (again). It
+     * answers with the payment's real outcome, so asking twice is harmless.
+     */
+    public void paymentTimedOut(String orderId, Instant now) {
+        withOrder(orderId, order -> {
+            if (orders.move(order.id(), "CANCEL_REQUESTED", "AWAITING_PAYMENT") || order.status().equals("CANCEL_REQUESTED")) {
+                orders.touch(order.id(), now);
+                outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(order.id(), new PaymentCancelRequested(order.id())));
+            }
+        });
+    }
+
+    private void publishPaid(Order order) {
+        outbox.append(Topics.ORDER_EVENTS, codec.wrap(order.id(),
+                new OrderPaid(order.id(), order.userId(), order.chatId(), order.language())));
     }
 
     /** An unpaid order's end: its reservation and voucher go back. */

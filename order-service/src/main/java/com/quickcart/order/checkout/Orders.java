@@ -16,7 +16,7 @@ public class Orders {
 
     private static final String COLUMNS = """
             id, user_id, chat_id, language, product_id, product_name, quantity, unit_price, discount, voucher_code,
-            total, payment_method, status, created_at
+            total, payment_method, status, created_at, subtotal, payment_fee, total_bill
             """;
 
     private final JdbcClient jdbc;
@@ -28,13 +28,14 @@ public class Orders {
     public void insert(OrderPlaced order) {
         jdbc.sql("""
                         INSERT INTO orders (id, user_id, chat_id, language, product_id, product_name, quantity, unit_price,
-                                            discount, voucher_code, total, payment_method, status)
-                        VALUES (:id, :user, :chat, :language, :product, :name, :quantity, :unit, :discount, :voucher,
-                                :total, :method, 'PENDING')
+                                            subtotal, discount, voucher_code, total, payment_method, status)
+                        VALUES (:id, :user, :chat, :language, :product, :name, :quantity, :unit, :subtotal, :discount,
+                                :voucher, :total, :method, 'PENDING')
                         """)
                 .param("id", order.orderId()).param("user", order.userId()).param("chat", order.chatId())
                 .param("language", order.language()).param("product", order.productId()).param("name", order.productName())
                 .param("quantity", order.quantity()).param("unit", order.unitPrice()).param("discount", order.discount())
+                .param("subtotal", order.unitPrice() * order.quantity())
                 .param("voucher", order.voucherCode()).param("total", order.total())
                 .param("method", order.paymentMethod().name())
                 .update();
@@ -43,6 +44,28 @@ public class Orders {
     public boolean move(String id, String to, String... from) {
         return jdbc.sql("UPDATE orders SET status = :to, updated_at = now() WHERE id = :id AND status IN (:from)")
                 .param("to", to).param("id", id).param("from", List.of(from)).update() == 1;
+    }
+
+    /**
+     * The bill as the customer pays it: Pakasir's fee and {@code total_payment} for QRIS, no fee
+     * for balance. Written once; a redelivered or late figure never changes what was shown.
+     */
+    public void recordBill(String id, long fee, long totalBill) {
+        jdbc.sql("UPDATE orders SET payment_fee = :fee, total_bill = :bill WHERE id = :id AND total_bill IS NULL")
+                .param("fee", fee).param("bill", totalBill).param("id", id).update();
+    }
+
+    /** Ids of orders in {@code status} that have not moved since before {@code cutoff}, oldest first. */
+    public List<String> waitingSince(String status, Instant cutoff, int limit) {
+        return jdbc.sql("SELECT id FROM orders WHERE status = :status AND updated_at < :cutoff ORDER BY updated_at LIMIT :limit")
+                .param("status", status).param("cutoff", java.sql.Timestamp.from(cutoff)).param("limit", limit)
+                .query(String.class).list();
+    }
+
+    /** Marks that the order was looked at now, so a repeated request waits a full interval again. */
+    public void touch(String id, Instant now) {
+        jdbc.sql("UPDATE orders SET updated_at = :now WHERE id = :id").param("now", java.sql.Timestamp.from(now))
+                .param("id", id).update();
     }
 
     public Optional<Order> find(String id) {
@@ -62,13 +85,15 @@ public class Orders {
         return new Order(rs.getString("id"), rs.getLong("user_id"), rs.getLong("chat_id"), rs.getString("language"),
                 rs.getLong("product_id"), rs.getString("product_name"), rs.getInt("quantity"), rs.getLong("unit_price"),
                 rs.getLong("discount"), rs.getString("voucher_code"), rs.getLong("total"), rs.getString("payment_method"),
-                rs.getString("status"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("status"), rs.getTimestamp("created_at").toInstant(), rs.getLong("subtotal"),
+                rs.getObject("payment_fee", Long.class), rs.getObject("total_bill", Long.class));
     }
 
     public record Order(String id, long userId, long chatId, String language, long productId, String productName,
                         int quantity, long unitPrice, long discount, String voucherCode, long total, String paymentMethod,
-                        String status, Instant createdAt) {
+                        String status, Instant createdAt, long subtotal, Long paymentFee, Long totalBill) {
 
+        /** The customer may still ask to cancel: nothing is decided about the money yet. */
         public boolean cancellable() {
             return status.equals("PENDING") || status.equals("AWAITING_PAYMENT");
         }

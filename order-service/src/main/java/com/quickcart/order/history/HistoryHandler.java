@@ -78,8 +78,11 @@ public class HistoryHandler {
             return;
         }
         Order order = found.get();
+        String unknown = texts.get(locale, "bill.unknown");
         String text = texts.get(locale, "history.order", order.id(), order.productName(), order.quantity(),
-                Rupiah.format(order.unitPrice()), Rupiah.format(order.discount()), Rupiah.format(order.total()),
+                Rupiah.format(order.unitPrice()), Rupiah.format(order.subtotal()), Rupiah.format(order.discount()),
+                Rupiah.format(order.total()), order.paymentFee() == null ? unknown : Rupiah.format(order.paymentFee()),
+                order.totalBill() == null ? unknown : Rupiah.format(order.totalBill()),
                 texts.get(locale, "method." + order.paymentMethod()), texts.get(locale, "status." + order.status()),
                 WHEN.format(order.createdAt()));
         Buttons keyboard = Buttons.keyboard();
@@ -128,8 +131,10 @@ public class HistoryHandler {
     }
 
     private String line(Locale locale, Order order) {
+        // The bill once the payment fixed it (QRIS adds Pakasir's fee), the order total before that.
+        long shown = order.totalBill() == null ? order.total() : order.totalBill();
         return texts.get(locale, "history.orders.line", order.id(), order.productName(), order.quantity(),
-                Rupiah.format(order.total()), texts.get(locale, "status." + order.status()));
+                Rupiah.format(shown), texts.get(locale, "status." + order.status()));
     }
 
     private static List<InlineKeyboardButton> pager(int page, int pages, String prefix) {

@@ -7,8 +7,10 @@ import com.quickcart.common.events.delivery.StockLevelChanged;
 import com.quickcart.common.events.delivery.StockRejected;
 import com.quickcart.common.events.delivery.StockReserved;
 import com.quickcart.common.events.payment.BalanceChanged;
+import com.quickcart.common.events.payment.PaymentCancelled;
 import com.quickcart.common.events.payment.PaymentExpired;
 import com.quickcart.common.events.payment.PaymentFailed;
+import com.quickcart.common.events.payment.PaymentPending;
 import com.quickcart.common.events.payment.PaymentRefunded;
 import com.quickcart.common.events.payment.PaymentSucceeded;
 import com.quickcart.common.messaging.EventCodec;
@@ -30,7 +32,9 @@ public class SagaListener {
                 .on(StockReserved.class, saga::stockReserved)
                 .on(StockRejected.class, saga::stockRejected)
                 .on(ItemsDelivered.class, saga::itemsDelivered)
+                .on(PaymentPending.class, saga::paymentPending)
                 .on(PaymentSucceeded.class, saga::paymentSucceeded)
+                .on(PaymentCancelled.class, saga::paymentCancelled)
                 .on(PaymentFailed.class, saga::paymentFailed)
                 .on(PaymentExpired.class, saga::paymentExpired)
                 .on(PaymentRefunded.class, saga::paymentRefunded)

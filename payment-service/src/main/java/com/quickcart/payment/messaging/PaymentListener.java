@@ -5,6 +5,7 @@ import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.pakasir.PakasirCallbackReceived;
 import com.quickcart.common.events.payment.PaymentCancelRequested;
 import com.quickcart.common.events.payment.PaymentRequested;
+import com.quickcart.common.events.payment.RefundRequested;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.EventRouter;
 import com.quickcart.common.messaging.inbox.Inbox;
@@ -21,6 +22,7 @@ public class PaymentListener {
         this.router = EventRouter.consumer("payment", codec, inbox)
                 .on(PaymentRequested.class, processing::requested)
                 .on(PaymentCancelRequested.class, processing::cancelRequested)
+                .on(RefundRequested.class, processing::refundRequested)
                 .on(PakasirCallbackReceived.class, processing::callback);
     }
 

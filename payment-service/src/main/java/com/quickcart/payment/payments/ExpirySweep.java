@@ -35,7 +35,12 @@ public class ExpirySweep {
 
     @Scheduled(fixedDelayString = "${quickcart.pakasir.expiry-check-every:10s}")
     public void sweep() {
-        Instant cutoff = Instant.now(clock).minus(properties.expiryGrace());
+        sweep(Instant.now(clock));
+    }
+
+    /** Ends what is past expiry plus grace at {@code now}; tests pass a later instant instead of waiting. */
+    public void sweep(Instant now) {
+        Instant cutoff = now.minus(properties.expiryGrace());
         for (String id : payments.pendingQrisExpiredBefore(cutoff, 50)) {
             try {
                 tx.executeWithoutResult(status -> processing.expire(id));

@@ -4,12 +4,14 @@ import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.order.PaymentMethod;
 import com.quickcart.common.events.pakasir.PakasirCallbackReceived;
 import com.quickcart.common.events.payment.PaymentCancelRequested;
+import com.quickcart.common.events.payment.PaymentCancelled;
 import com.quickcart.common.events.payment.PaymentExpired;
 import com.quickcart.common.events.payment.PaymentFailed;
 import com.quickcart.common.events.payment.PaymentPending;
 import com.quickcart.common.events.payment.PaymentPurpose;
 import com.quickcart.common.events.payment.PaymentRefunded;
 import com.quickcart.common.events.payment.PaymentRequested;
+import com.quickcart.common.events.payment.RefundRequested;
 import com.quickcart.common.events.payment.PaymentSucceeded;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
@@ -142,21 +144,71 @@ public class PaymentProcessing {
         } else if (payments.move(payment.id(), "PAID", "PENDING")) {
             publish(payment.id(), succeeded(payment));
         } else if (payments.move(payment.id(), "REFUNDED", "EXPIRED", "CANCELLED")) {
-            wallet.credit(payment.userId(), EntryType.REFUND, payment.amount(), payment.id());
-            publish(payment.id(), new PaymentRefunded(payment.id(), payment.userId(), payment.chatId(), payment.language(), payment.amount()));
+            refund(payment, "paid after the payment had ended");
         }
     }
 
+    /**
+     * A cancel is a request: payment-service holds the money, so it decides. A payment still
+     * waiting is cancelled and answered with {@link PaymentCancelled}; one already decided answers
+     * with its outcome again (the order may ask twice when an answer was slow), so the order
+     * always ends on what really happened to the money.
+     */
     public void cancelRequested(PaymentCancelRequested request) {
-        try (var ignored = MDC.putCloseable("order_id", request.paymentId())) {
-            Optional<Payment> payment = payments.find(request.paymentId());
-            if (payment.isEmpty() || !payments.move(request.paymentId(), "CANCELLED", "PENDING")) {
+        String id = request.paymentId();
+        try (var ignored = MDC.putCloseable("order_id", id)) {
+            Optional<Payment> found = payments.find(id);
+            if (found.isEmpty()) {
+                // Its PaymentRequested never arrived (dead-lettered, say): nothing was or will be collected.
+                publish(id, new PaymentCancelled(id));
                 return;
             }
-            if (payment.get().method() == PaymentMethod.QRIS) {
-                cancelAtPakasir(payment.get());
+            Payment payment = found.get();
+            if (payments.move(id, "CANCELLED", "PENDING")) {
+                if (payment.method() == PaymentMethod.QRIS) {
+                    cancelAtPakasir(payment);
+                }
+                publish(id, new PaymentCancelled(id));
+                log.info("payment cancelled on request");
+                return;
             }
+            answerAgain(payments.find(id).orElseThrow());
         }
+    }
+
+    private void answerAgain(Payment payment) {
+        switch (payment.status()) {
+            case "PAID" -> publish(payment.id(), succeeded(payment));
+            case "CANCELLED" -> publish(payment.id(), new PaymentCancelled(payment.id()));
+            case "EXPIRED" -> publish(payment.id(), new PaymentExpired(payment.id(), payment.purpose(), payment.userId(),
+                    payment.chatId(), payment.language()));
+            // FAILED was answered with its reason, REFUNDED with PaymentRefunded: nothing new to say.
+            default -> log.info("cancel request for a payment already {}: nothing to do", payment.status());
+        }
+    }
+
+    /**
+     * order-service found money taken for an order that cannot be fulfilled (it had already
+     * ended): the whole amount goes back to the customer's balance, once, and never more than
+     * was taken (the guarded move and the ledger's unique (type, reference) both ensure it).
+     */
+    public void refundRequested(RefundRequested request) {
+        String id = request.paymentId();
+        try (var ignored = MDC.putCloseable("order_id", id)) {
+            Optional<Payment> found = payments.find(id);
+            if (found.isEmpty() || found.get().purpose() != PaymentPurpose.ORDER || !payments.move(id, "REFUNDED", "PAID")) {
+                log.info("refund request with nothing to refund: status={}", found.map(Payment::status).orElse("none"));
+                return;
+            }
+            refund(found.get(), request.reason());
+        }
+    }
+
+    private void refund(Payment payment, String reason) {
+        wallet.credit(payment.userId(), EntryType.REFUND, payment.amount(), payment.id());
+        publish(payment.id(), new PaymentRefunded(payment.id(), payment.userId(), payment.chatId(), payment.language(),
+                payment.amount()));
+        log.info("payment refunded to balance amount={} reason={}", payment.amount(), reason);
     }
 
     /**
