@@ -7,6 +7,7 @@ import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.common.messaging.outbox.OutboxRelay;
 import com.quickcart.common.operations.OutboxMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,9 +40,12 @@ public class MessagingPersistenceAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, EventEnvelope> kafka,
-                            MessagingProperties properties) {
-        return new OutboxRelay(jdbc, tx, kafka, properties.outboxPollInterval(), properties.sendTimeout(),
+                            MessagingProperties properties,
+                            @Value("${quickcart.messaging.outbox-relay-auto-startup:true}") boolean autoStartup) {
+        OutboxRelay relay = new OutboxRelay(jdbc, tx, kafka, properties.outboxPollInterval(), properties.sendTimeout(),
                 properties.outboxBatchSize());
+        relay.setAutoStartup(autoStartup);
+        return relay;
     }
 
     @Bean

@@ -35,6 +35,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final int batchSize;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    private boolean autoStartup = true;
     private Thread worker;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaOperations<String, EventEnvelope> kafka,
@@ -144,6 +145,19 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Off ({@code quickcart.messaging.outbox-relay-auto-startup=false}) when something else
+     * drains the outbox: the saga interleaving tests deliver its rows in orders of their choosing.
+     */
+    public void setAutoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
     }
 
     @Override
