@@ -32,6 +32,17 @@ class SagaRegressionsTest {
         world.close();
     }
 
+    /**
+     * Seed 1041 of the interleaving test on the old code, shrunk: one buyer pays from a balance
+     * that just covers it, taps Cancel after the stock is reserved and before the debit, and the
+     * debit wins; the old order-service dropped the PaymentSucceeded and kept the money.
+     */
+    @Test
+    void theShrunkCounterexampleForPayThenCancelNowKeepsMoneyAndGoodsInStep() {
+        List<Integer> shrunk = List.of(539, 263, 0, 301, 0, 85, 0, 0, 0, 0, 0, 749, 392);
+        assertThat(SagaRun.play(world, shrunk)).isEmpty();
+    }
+
     @Test
     void aCustomerWhoPaysByQrisAndThenCancelsGetsTheGoods() {
         long product = world.newProduct(PRICE, 1);

@@ -21,7 +21,7 @@ import java.util.Random;
  */
 final class SagaRun {
 
-    static final int MOVES = 40;
+    static final int MOVES = 50;
     static final long PRICE = 10_000;
 
     private final SagaWorld world;
@@ -77,16 +77,20 @@ final class SagaRun {
 
     private void move(int kind) {
         switch (kind) {
-            case 10 -> world.redeliver(choices.next(1_000));
-            case 11 -> pickQueue().ifPresent(world::crashWhileHandling);
-            case 12, 13 -> orderOf(pickBuyer()).ifPresent(order -> world.tap(pickBuyer().chat(), "cancel:" + order));
-            case 14, 15 -> orderOf(pickBuyer()).ifPresent(this::customerPays);
-            case 16 -> orderOf(pickBuyer()).ifPresent(this::anotherCallback);
-            case 17 -> orderOf(pickBuyer()).ifPresent(this::forgedCallback);
-            case 18 -> world.timePasses(Duration.ofMinutes(20));
-            case 19 -> world.timePasses(Duration.ofMinutes(61));
+            case 9 -> world.redeliver(choices.next(1_000));
+            case 10 -> pickQueue().ifPresent(world::crashWhileHandling);
+            case 11, 12, 13 -> cancel(pickBuyer());
+            case 14, 15, 16 -> orderOf(pickBuyer()).ifPresent(this::customerPays);
+            case 17 -> orderOf(pickBuyer()).ifPresent(this::anotherCallback);
+            case 18 -> orderOf(pickBuyer()).ifPresent(this::forgedCallback);
+            case 19 -> world.timePasses(choices.next(2) == 0 ? Duration.ofMinutes(20) : Duration.ofMinutes(61));
             default -> pickQueue().ifPresent(world::deliverHead);
         }
+    }
+
+    /** The buyer taps Cancel (on the QR photo or in their history); a stranger's tap on it is refused. */
+    private void cancel(Buyer buyer) {
+        orderOf(buyer).ifPresent(order -> world.tap(choices.next(8) == 0 ? pickBuyer().chat() : buyer.chat(), "cancel:" + order));
     }
 
     /** The customer scans and pays; Pakasir posts its webhook. A code already cancelled may still be paid at the bank. */
