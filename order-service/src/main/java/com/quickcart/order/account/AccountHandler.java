@@ -1,7 +1,11 @@
 package com.quickcart.order.account;
 
 import com.quickcart.order.account.UserAccounts.ProfileField;
-import com.quickcart.order.bot.CallbackData;
+import com.quickcart.order.account.AccountButtons.ChooseLanguage;
+import com.quickcart.order.account.AccountButtons.EditProfile;
+import com.quickcart.order.account.AccountButtons.Profile;
+import com.quickcart.order.bot.Feature;
+import com.quickcart.order.bot.Routes;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Texts;
@@ -13,7 +17,7 @@ import java.util.Map;
 
 /** Account: the profile, editing its fields with the onboarding rules, switching language. */
 @Component
-public class AccountHandler {
+public class AccountHandler implements Feature {
 
     private static final Map<String, ProfileField> FIELDS = Map.of(
             "name", ProfileField.NAME, "whatsapp", ProfileField.WHATSAPP, "email", ProfileField.EMAIL);
@@ -32,24 +36,24 @@ public class AccountHandler {
         this.texts = texts;
     }
 
+    @Override
+    public void routes(Routes routes) {
+        routes.button(Profile.class, (in, button) -> profile(in))
+                .button(EditProfile.class, this::edit)
+                .button(ChooseLanguage.class, this::language)
+                .menuLabel("menu.account", this::profile);
+        EDITS.values().forEach(awaiting -> routes.text(awaiting, this::answer));
+    }
+
     public void profile(Interaction in) {
         replier.show(in, screens.profile(in.locale(), users.find(in.userId()).orElseThrow(), null));
     }
 
-    /** {@code acc:e:<field>}: ask for the new value. */
-    public void edit(Interaction in, CallbackData data) {
-        ProfileField field = FIELDS.get(data.text(2).orElse(""));
-        if (field == null) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
-            profile(in);
-            return;
-        }
+    /** Ask for the new value. */
+    public void edit(Interaction in, EditProfile button) {
+        ProfileField field = button.field();
         in.replaceSession(in.session().awaiting(EDITS.get(field)));
         replier.show(in, screens.editPrompt(in.locale(), field, null));
-    }
-
-    public static boolean isEdit(Awaiting awaiting) {
-        return EDITS.containsValue(awaiting);
     }
 
     /** Free text while an edit is awaited. */
@@ -66,9 +70,9 @@ public class AccountHandler {
         replier.show(in, screens.profile(in.locale(), users.find(in.userId()).orElseThrow(), "account.saved"));
     }
 
-    /** {@code lang:<id|en>}: from now on every screen is in that language. */
-    public void language(Interaction in, CallbackData data) {
-        String language = data.text(1).orElse("");
+    /** id or en: from now on every screen is in that language. */
+    public void language(Interaction in, ChooseLanguage button) {
+        String language = button.language();
         if (!language.equals("id") && !language.equals("en")) {
             replier.toast(in, texts.get(in.locale(), "stale.button"));
             profile(in);

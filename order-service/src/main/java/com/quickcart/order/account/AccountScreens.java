@@ -2,6 +2,14 @@ package com.quickcart.order.account;
 
 import com.quickcart.order.account.UserAccounts.UserProfile;
 import com.quickcart.order.bot.Buttons;
+import com.quickcart.order.account.AccountButtons.ChooseLanguage;
+import com.quickcart.order.account.AccountButtons.EditProfile;
+import com.quickcart.order.account.AccountButtons.Profile;
+import com.quickcart.order.account.UserAccounts.ProfileField;
+import com.quickcart.order.deposit.DepositButtons.DepositMenu;
+import com.quickcart.order.history.HistoryButtons.OrderHistory;
+import com.quickcart.order.history.HistoryButtons.Transactions;
+import com.quickcart.order.menu.MenuButtons.MainMenu;
 import com.quickcart.order.bot.Rupiah;
 import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;
@@ -41,18 +49,18 @@ public class AccountScreens {
         }
         String otherLanguage = locale.getLanguage().equals("id") ? "en" : "id";
         return new Screen(text, Buttons.keyboard()
-                .row(button(texts.get(locale, "account.edit.name"), "acc:e:name"),
-                        button(texts.get(locale, "account.edit.whatsapp"), "acc:e:whatsapp"))
-                .row(button(texts.get(locale, "account.edit.email"), "acc:e:email"),
-                        button(texts.get(locale, "account.language." + otherLanguage), "lang:" + otherLanguage))
-                .row(button(texts.get(locale, "history.orders"), "ho:0"), button(texts.get(locale, "history.transactions"), "ht:0"))
-                .row(button(texts.get(locale, "menu.deposit"), "dep"), button(texts.get(locale, "nav.menu"), "m"))
+                .row(button(texts.get(locale, "account.edit.name"), new EditProfile(ProfileField.NAME)),
+                        button(texts.get(locale, "account.edit.whatsapp"), new EditProfile(ProfileField.WHATSAPP)))
+                .row(button(texts.get(locale, "account.edit.email"), new EditProfile(ProfileField.EMAIL)),
+                        button(texts.get(locale, "account.language." + otherLanguage), new ChooseLanguage(otherLanguage)))
+                .row(button(texts.get(locale, "history.orders"), new OrderHistory(0)), button(texts.get(locale, "history.transactions"), new Transactions(0)))
+                .row(button(texts.get(locale, "menu.deposit"), new DepositMenu()), button(texts.get(locale, "nav.menu"), new MainMenu()))
                 .build());
     }
 
     public Screen editPrompt(Locale locale, UserAccounts.ProfileField field, String errorKey) {
         String prompt = texts.get(locale, "account.prompt." + field.name().toLowerCase(Locale.ROOT));
         return new Screen(errorKey == null ? prompt : texts.get(locale, errorKey) + "\n\n" + prompt,
-                Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), "acc")).build());
+                Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), new Profile())).build());
     }
 }

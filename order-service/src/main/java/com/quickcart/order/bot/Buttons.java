@@ -1,5 +1,7 @@
 package com.quickcart.order.bot;
 
+import com.quickcart.order.bot.button.Button;
+import com.quickcart.order.bot.button.ButtonCodec;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -16,11 +18,9 @@ public final class Buttons {
         return new Buttons();
     }
 
-    public static InlineKeyboardButton button(String text, String callbackData) {
-        if (callbackData.length() > 64) {
-            throw new IllegalArgumentException("Telegram allows 64 bytes of callback data: " + callbackData);
-        }
-        return InlineKeyboardButton.builder().text(text).callbackData(callbackData).build();
+    /** A button whose callback data is {@code action}, written by {@link ButtonCodec} (64 bytes at most). */
+    public static InlineKeyboardButton button(String text, Button action) {
+        return InlineKeyboardButton.builder().text(text).callbackData(ButtonCodec.encode(action)).build();
     }
 
     public static InlineKeyboardButton link(String text, String url) {

@@ -2,7 +2,12 @@ package com.quickcart.order.catalog;
 
 import com.quickcart.order.account.UserAccounts;
 import com.quickcart.order.account.UserAccounts.UserProfile;
-import com.quickcart.order.bot.CallbackData;
+import com.quickcart.order.bot.Feature;
+import com.quickcart.order.bot.Routes;
+import com.quickcart.order.catalog.CatalogButtons.AllProducts;
+import com.quickcart.order.catalog.CatalogButtons.BestSellers;
+import com.quickcart.order.catalog.CatalogButtons.Categories;
+import com.quickcart.order.catalog.CatalogButtons.ShowProduct;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Texts;
@@ -11,14 +16,16 @@ import com.quickcart.order.catalog.Catalog.Product;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Browsing: categories, pages, best sellers, a product with its quantity, the order summary.
  * Every button carries its ids, so an old one still works, or says politely why it cannot.
  */
 @Component
-public class CatalogHandler {
+public class CatalogHandler implements Feature {
+
+    private static final Pattern PRODUCT_NUMBER = Pattern.compile("#?\\d{1,9}");
 
     static final int PAGE_SIZE = 10;
 
@@ -36,24 +43,35 @@ public class CatalogHandler {
         this.texts = texts;
     }
 
+    @Override
+    public void routes(Routes routes) {
+        routes.button(Categories.class, (in, button) -> categories(in))
+                .button(CatalogButtons.Category.class, this::category)
+                .button(AllProducts.class, this::allProducts)
+                .button(BestSellers.class, (in, button) -> bestSellers(in))
+                .button(ShowProduct.class, this::product)
+                .command("/stock", this::stock)
+                .menuLabel("menu.products", this::categories)
+                .freeText(PRODUCT_NUMBER, (in, text) -> productNumber(in, Long.parseLong(text.replace("#", ""))));
+    }
+
     public void categories(Interaction in) {
         replier.show(in, screens.categories(in.locale(), catalog.categories()));
     }
 
-    public void category(Interaction in, CallbackData data) {
-        OptionalLong id = data.number(1);
-        Optional<Category> category = id.isPresent() ? catalog.category(id.getAsLong()) : Optional.empty();
+    public void category(Interaction in, CatalogButtons.Category button) {
+        Optional<Category> category = catalog.category(button.categoryId());
         if (category.isEmpty()) {
             replier.toast(in, texts.get(in.locale(), "stale.category"));
             categories(in);
             return;
         }
-        int page = (int) data.number(2).orElse(0);
+        int page = button.page();
         replier.show(in, screens.page(in.locale(), category.get(), catalog.page(category.get().id(), page, PAGE_SIZE), isReseller(in)));
     }
 
-    public void allProducts(Interaction in, CallbackData data) {
-        int page = (int) data.number(1).orElse(0);
+    public void allProducts(Interaction in, AllProducts button) {
+        int page = button.page();
         replier.show(in, screens.page(in.locale(), null, catalog.page(null, page, PAGE_SIZE), isReseller(in)));
     }
 
@@ -61,13 +79,13 @@ public class CatalogHandler {
         replier.show(in, screens.bestSellers(in.locale(), catalog.bestSellers(PAGE_SIZE), isReseller(in)));
     }
 
-    /** {@code p:<id>:q:<qty>}: the product with the quantity bounded by 1 and the stock. */
-    public void product(Interaction in, CallbackData data) {
-        Optional<Product> product = productOf(in, data.number(1));
+    /** The product with the quantity bounded by 1 and the stock. */
+    public void product(Interaction in, ShowProduct button) {
+        Optional<Product> product = productOf(in, button.productId());
         if (product.isEmpty()) {
             return;
         }
-        showProduct(in, product.get(), (int) Math.min(data.number(3).orElse(1), Integer.MAX_VALUE));
+        showProduct(in, product.get(), button.quantity());
     }
 
     /** A product number typed as text. */
@@ -103,8 +121,8 @@ public class CatalogHandler {
         replier.show(in, screens.product(in.locale(), product, bounded, isReseller(in)));
     }
 
-    private Optional<Product> productOf(Interaction in, OptionalLong id) {
-        Optional<Product> product = id.isPresent() ? catalog.product(id.getAsLong()) : Optional.empty();
+    private Optional<Product> productOf(Interaction in, long id) {
+        Optional<Product> product = catalog.product(id);
         if (product.isEmpty()) {
             replier.toast(in, texts.get(in.locale(), "stale.product"));
             categories(in);

@@ -1,6 +1,15 @@
 package com.quickcart.order.catalog;
 
 import com.quickcart.order.bot.Buttons;
+import com.quickcart.order.bot.button.Button;
+import com.quickcart.order.catalog.CatalogButtons.AllProducts;
+import com.quickcart.order.catalog.CatalogButtons.BestSellers;
+import com.quickcart.order.catalog.CatalogButtons.Categories;
+import com.quickcart.order.catalog.CatalogButtons.ShowProduct;
+import com.quickcart.order.checkout.CheckoutButtons.Summary;
+import com.quickcart.order.menu.MenuButtons.MainMenu;
+import com.quickcart.order.menu.MenuButtons.Noop;
+import java.util.function.IntFunction;
 import com.quickcart.order.bot.Rupiah;
 import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;
@@ -16,7 +25,7 @@ import java.util.Locale;
 
 import static com.quickcart.order.bot.Buttons.button;
 
-/** Draws the catalogue screens. Button data: cats, c:<category>:<page>, all:<page>, best, p:<id>:q:<qty>, buy:<id>:<qty>. */
+/** Draws the catalogue screens; their buttons are {@link CatalogButtons}. */
 @Component
 public class CatalogScreens {
 
@@ -32,10 +41,10 @@ public class CatalogScreens {
     public Screen categories(Locale locale, List<Category> categories) {
         Buttons keyboard = Buttons.keyboard();
         for (Category category : categories) {
-            keyboard.row(button(category.name(), "c:" + category.id() + ":0"));
+            keyboard.row(button(category.name(), new CatalogButtons.Category(category.id(), 0)));
         }
-        keyboard.row(button(texts.get(locale, "catalog.all"), "all:0"), button(texts.get(locale, "catalog.best"), "best"));
-        keyboard.row(button(texts.get(locale, "nav.menu"), "m"));
+        keyboard.row(button(texts.get(locale, "catalog.all"), new AllProducts(0)), button(texts.get(locale, "catalog.best"), new BestSellers()));
+        keyboard.row(button(texts.get(locale, "nav.menu"), new MainMenu()));
         return new Screen(texts.get(locale, "catalog.categories"), keyboard.build());
     }
 
@@ -49,21 +58,21 @@ public class CatalogScreens {
         }
         for (Product product : page.products()) {
             text.append(line(locale, product, reseller)).append('\n');
-            keyboard.row(button(product.id() + ". " + product.name(), "p:" + product.id() + ":q:1"));
+            keyboard.row(button(product.id() + ". " + product.name(), new ShowProduct(product.id(), 1)));
         }
-        String base = category == null ? "all:" : "c:" + category.id() + ":";
+        IntFunction<Button> pageButton = category == null ? AllProducts::new : n -> new CatalogButtons.Category(category.id(), n);
         List<InlineKeyboardButton> nav = new ArrayList<>();
         if (page.page() > 0) {
-            nav.add(button("◀", base + (page.page() - 1)));
+            nav.add(button("◀", pageButton.apply(page.page() - 1)));
         }
         if (page.pages() > 1) {
-            nav.add(button((page.page() + 1) + "/" + page.pages(), "noop"));
+            nav.add(button((page.page() + 1) + "/" + page.pages(), new Noop()));
         }
         if (page.page() < page.pages() - 1) {
-            nav.add(button("▶", base + (page.page() + 1)));
+            nav.add(button("▶", pageButton.apply(page.page() + 1)));
         }
         keyboard.row(nav);
-        keyboard.row(button(texts.get(locale, "nav.categories"), "cats"), button(texts.get(locale, "nav.menu"), "m"));
+        keyboard.row(button(texts.get(locale, "nav.categories"), new Categories()), button(texts.get(locale, "nav.menu"), new MainMenu()));
         return new Screen(text.toString().strip() + "\n\n" + texts.get(locale, "catalog.pick"), keyboard.build());
     }
 
@@ -77,9 +86,9 @@ public class CatalogScreens {
         for (Product product : products) {
             text.append(rank++).append(". ").append(product.name()).append(" — ")
                     .append(texts.get(locale, "catalog.sold", product.unitsSold())).append('\n');
-            keyboard.row(button(product.id() + ". " + product.name(), "p:" + product.id() + ":q:1"));
+            keyboard.row(button(product.id() + ". " + product.name(), new ShowProduct(product.id(), 1)));
         }
-        keyboard.row(button(texts.get(locale, "nav.categories"), "cats"), button(texts.get(locale, "nav.menu"), "m"));
+        keyboard.row(button(texts.get(locale, "nav.categories"), new Categories()), button(texts.get(locale, "nav.menu"), new MainMenu()));
         return new Screen(text.toString().strip(), keyboard.build());
     }
 
@@ -100,13 +109,13 @@ public class CatalogScreens {
             for (int step : STEPS) {
                 int next = Math.clamp((long) quantity + step, 1, product.available());
                 if (next != quantity) {
-                    steps.add(button(step < 0 ? "−" : "+" + step, "p:" + product.id() + ":q:" + next));
+                    steps.add(button(step < 0 ? "−" : "+" + step, new ShowProduct(product.id(), next)));
                 }
             }
             keyboard.row(steps);
-            keyboard.row(button(texts.get(locale, "product.buy", quantity), "buy:" + product.id() + ":" + quantity));
+            keyboard.row(button(texts.get(locale, "product.buy", quantity), new Summary(product.id(), quantity, null)));
         }
-        keyboard.row(button(texts.get(locale, "nav.back"), "c:" + product.categoryId() + ":0"), button(texts.get(locale, "nav.menu"), "m"));
+        keyboard.row(button(texts.get(locale, "nav.back"), new CatalogButtons.Category(product.categoryId(), 0)), button(texts.get(locale, "nav.menu"), new MainMenu()));
         return new Screen(text.toString(), keyboard.build());
     }
 
@@ -118,7 +127,7 @@ public class CatalogScreens {
         if (products.isEmpty()) {
             text.append(texts.get(locale, "catalog.empty"));
         }
-        return new Screen(text.toString().strip(), Buttons.keyboard().row(button(texts.get(locale, "nav.products"), "cats")).build());
+        return new Screen(text.toString().strip(), Buttons.keyboard().row(button(texts.get(locale, "nav.products"), new Categories())).build());
     }
 
     private String line(Locale locale, Product product, boolean reseller) {

@@ -1,13 +1,18 @@
 package com.quickcart.order.checkout;
 
 import com.quickcart.common.events.Topics;
+import com.quickcart.order.bot.Feature;
+import com.quickcart.order.bot.Routes;
+import com.quickcart.order.checkout.CheckoutButtons.AskVoucher;
+import com.quickcart.order.checkout.CheckoutButtons.CancelOrder;
+import com.quickcart.order.checkout.CheckoutButtons.Pay;
+import com.quickcart.order.checkout.CheckoutButtons.Summary;
 import com.quickcart.common.events.order.OrderPlaced;
 import com.quickcart.common.events.order.PaymentMethod;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.order.account.UserAccounts;
 import com.quickcart.order.account.UserAccounts.UserProfile;
-import com.quickcart.order.bot.CallbackData;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Texts;
@@ -27,7 +32,7 @@ import java.util.Optional;
  * button), vouchers, the choice of payment, and cancelling an unpaid order.
  */
 @Component
-public class CheckoutHandler {
+public class CheckoutHandler implements Feature {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutHandler.class);
 
@@ -59,20 +64,28 @@ public class CheckoutHandler {
         this.saga = saga;
     }
 
-    /** {@code buy:<pid>:<qty>[:<voucher>]}: the summary, re-checked against today's stock and prices. */
-    public void summary(Interaction in, CallbackData data) {
-        Optional<Product> product = available(in, data.number(1).orElse(-1), data.number(2).orElse(1));
+    @Override
+    public void routes(Routes routes) {
+        routes.button(Summary.class, this::summary)
+                .button(AskVoucher.class, this::askVoucher)
+                .button(Pay.class, this::pay)
+                .button(CancelOrder.class, this::cancel)
+                .text(Awaiting.VOUCHER, this::voucherTyped);
+    }
+
+    /** The summary, re-checked against today's stock and prices. */
+    public void summary(Interaction in, Summary button) {
+        Optional<Product> product = available(in, button.productId(), button.quantity());
         if (product.isEmpty()) {
             return;
         }
-        int quantity = (int) data.number(2).orElse(1);
-        showSummary(in, product.get(), quantity, data.text(3).orElse(null));
+        showSummary(in, product.get(), button.quantity(), button.voucher());
     }
 
-    /** {@code vch:<pid>:<qty>}: ask for a voucher code. */
-    public void askVoucher(Interaction in, CallbackData data) {
-        long productId = data.number(1).orElse(-1);
-        int quantity = (int) data.number(2).orElse(1);
+    /** Ask for a voucher code. */
+    public void askVoucher(Interaction in, AskVoucher button) {
+        long productId = button.productId();
+        int quantity = button.quantity();
         in.replaceSession(in.session().awaiting(Awaiting.VOUCHER).with("product", Long.toString(productId))
                 .with("quantity", Integer.toString(quantity)));
         replier.show(in, screens.voucherPrompt(in.locale(), productId, quantity, null, 0));
@@ -96,19 +109,19 @@ public class CheckoutHandler {
         showSummary(in, product.get(), quantity, check.code());
     }
 
-    /** {@code pay:<q|b>:<pid>:<qty>[:<voucher>]}: places the order; the saga takes it from here. */
-    public void pay(Interaction in, CallbackData data) {
-        PaymentMethod method = data.text(1).filter("b"::equals).isPresent() ? PaymentMethod.BALANCE : PaymentMethod.QRIS;
-        int quantity = (int) data.number(3).orElse(1);
-        Optional<Product> found = available(in, data.number(2).orElse(-1), quantity);
+    /** Places the order; the saga takes it from here. */
+    public void pay(Interaction in, Pay button) {
+        PaymentMethod method = button.method();
+        int quantity = button.quantity();
+        Optional<Product> found = available(in, button.productId(), quantity);
         if (found.isEmpty()) {
             return;
         }
         Product product = found.get();
         long unit = unitPrice(in, product);
         Vouchers.Check voucher = null;
-        if (data.text(4).isPresent()) {
-            voucher = vouchers.check(data.text(4).get(), in.userId(), unit * quantity, Instant.now());
+        if (button.voucher() != null) {
+            voucher = vouchers.check(button.voucher(), in.userId(), unit * quantity, Instant.now());
             if (!voucher.applies()) {
                 replier.toast(in, texts.get(in.locale(), voucher.reasonKey(), ""));
                 showSummary(in, product, quantity, null);
@@ -132,14 +145,14 @@ public class CheckoutHandler {
     }
 
     /** {@code cancel:<orderId>}: only the owner; a request once a payment was asked for (see {@link OrderSaga#cancelByCustomer}). */
-    public void cancel(Interaction in, CallbackData data) {
-        Optional<String> outcome = data.text(1).flatMap(orders::find).filter(o -> o.userId() == in.userId())
+    public void cancel(Interaction in, CancelOrder button) {
+        Optional<String> outcome = orders.find(button.orderId()).filter(o -> o.userId() == in.userId())
                 .flatMap(saga::cancelByCustomer);
         if (outcome.isEmpty()) {
             replier.toast(in, texts.get(in.locale(), "order.cancel.toolate"));
             return;
         }
-        replier.show(in, screens.message(in.locale(), outcome.get(), data.text(1).orElseThrow()));
+        replier.show(in, screens.message(in.locale(), outcome.get(), button.orderId()));
     }
 
     private void showSummary(Interaction in, Product product, int quantity, String voucherCode) {

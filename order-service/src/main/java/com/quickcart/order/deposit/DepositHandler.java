@@ -1,13 +1,18 @@
 package com.quickcart.order.deposit;
 
 import com.quickcart.common.events.Topics;
+import com.quickcart.order.bot.Feature;
+import com.quickcart.order.bot.Routes;
 import com.quickcart.common.events.order.PaymentMethod;
 import com.quickcart.common.events.payment.PaymentPurpose;
 import com.quickcart.common.events.payment.PaymentRequested;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.order.bot.Buttons;
-import com.quickcart.order.bot.CallbackData;
+import com.quickcart.order.deposit.DepositButtons.CustomAmount;
+import com.quickcart.order.deposit.DepositButtons.DepositMenu;
+import com.quickcart.order.deposit.DepositButtons.PresetAmount;
+import com.quickcart.order.menu.MenuButtons.MainMenu;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Rupiah;
@@ -19,13 +24,12 @@ import com.quickcart.order.session.Session.Awaiting;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
-import java.util.OptionalLong;
 
 import static com.quickcart.order.bot.Buttons.button;
 
 /** Top-up: preset amounts or a custom one within DEPOSIT_MIN..DEPOSIT_MAX, paid by QRIS. Button data: dep, dep:<amount>, dep:c. */
 @Component
-public class DepositHandler {
+public class DepositHandler implements Feature {
 
     private static final long[] PRESETS = {10_000, 25_000, 50_000, 100_000};
 
@@ -43,30 +47,39 @@ public class DepositHandler {
         this.codec = codec;
     }
 
+    @Override
+    public void routes(Routes routes) {
+        routes.button(DepositMenu.class, (in, button) -> menu(in))
+                .button(CustomAmount.class, (in, button) -> askAmount(in))
+                .button(PresetAmount.class, this::preset)
+                .menuLabel("menu.deposit", this::menu)
+                .text(Awaiting.DEPOSIT_AMOUNT, this::amountTyped);
+    }
+
     public void menu(Interaction in) {
         Locale locale = in.locale();
         Buttons keyboard = Buttons.keyboard();
         for (int i = 0; i < PRESETS.length; i += 2) {
-            keyboard.row(button(Rupiah.format(PRESETS[i]), "dep:" + PRESETS[i]), button(Rupiah.format(PRESETS[i + 1]), "dep:" + PRESETS[i + 1]));
+            keyboard.row(button(Rupiah.format(PRESETS[i]), new PresetAmount(PRESETS[i])), button(Rupiah.format(PRESETS[i + 1]), new PresetAmount(PRESETS[i + 1])));
         }
-        keyboard.row(button(texts.get(locale, "deposit.custom"), "dep:c")).row(button(texts.get(locale, "nav.menu"), "m"));
+        keyboard.row(button(texts.get(locale, "deposit.custom"), new CustomAmount())).row(button(texts.get(locale, "nav.menu"), new MainMenu()));
         replier.show(in, new Screen(texts.get(locale, "deposit.title", Rupiah.format(store.depositMin()), Rupiah.format(store.depositMax())),
                 keyboard.build()));
     }
 
-    public void chosen(Interaction in, CallbackData data) {
-        if (data.text(1).filter("c"::equals).isPresent()) {
-            in.replaceSession(in.session().awaiting(Awaiting.DEPOSIT_AMOUNT));
-            replier.show(in, prompt(in.locale(), null));
-            return;
-        }
-        OptionalLong amount = data.number(1);
-        if (amount.isEmpty() || !withinLimits(amount.getAsLong())) {
+    private void askAmount(Interaction in) {
+        in.replaceSession(in.session().awaiting(Awaiting.DEPOSIT_AMOUNT));
+        replier.show(in, prompt(in.locale(), null));
+    }
+
+    /** A preset amount; limits may have changed since the button was drawn. */
+    private void preset(Interaction in, PresetAmount button) {
+        if (!withinLimits(button.amount())) {
             replier.toast(in, texts.get(in.locale(), "stale.button"));
             menu(in);
             return;
         }
-        request(in, amount.getAsLong());
+        request(in, button.amount());
     }
 
     /** A typed custom amount: digits, with or without Rp, dots or commas. */
@@ -94,6 +107,6 @@ public class DepositHandler {
     private Screen prompt(Locale locale, String errorKey) {
         String prompt = texts.get(locale, "deposit.prompt", Rupiah.format(store.depositMin()), Rupiah.format(store.depositMax()));
         return new Screen(errorKey == null ? prompt : texts.get(locale, errorKey) + "\n\n" + prompt,
-                Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), "dep")).build());
+                Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), new DepositMenu())).build());
     }
 }

@@ -1,11 +1,21 @@
 package com.quickcart.order.history;
 
 import com.quickcart.common.events.Topics;
+import com.quickcart.order.bot.Feature;
+import com.quickcart.order.bot.Routes;
+import com.quickcart.order.bot.button.Button;
+import java.util.function.IntFunction;
 import com.quickcart.common.events.delivery.ResendGoods;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.order.bot.Buttons;
-import com.quickcart.order.bot.CallbackData;
+import com.quickcart.order.checkout.CheckoutButtons.CancelOrder;
+import com.quickcart.order.history.HistoryButtons.OrderDetail;
+import com.quickcart.order.history.HistoryButtons.OrderHistory;
+import com.quickcart.order.history.HistoryButtons.Resend;
+import com.quickcart.order.history.HistoryButtons.Transactions;
+import com.quickcart.order.menu.MenuButtons.MainMenu;
+import com.quickcart.order.menu.MenuButtons.Noop;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Rupiah;
@@ -28,7 +38,7 @@ import static com.quickcart.order.bot.Buttons.button;
 
 /** Order history (with re-send of goods) and wallet transactions. Button data: ho:<page>, o:<id>, rs:<id>, ht:<page>. */
 @Component
-public class HistoryHandler {
+public class HistoryHandler implements Feature {
 
     private static final int PAGE = 5;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
@@ -49,11 +59,19 @@ public class HistoryHandler {
         this.codec = codec;
     }
 
-    public void orders(Interaction in, CallbackData data) {
+    @Override
+    public void routes(Routes routes) {
+        routes.button(OrderHistory.class, this::orders)
+                .button(OrderDetail.class, this::order)
+                .button(Resend.class, this::resend)
+                .button(Transactions.class, this::transactions);
+    }
+
+    public void orders(Interaction in, OrderHistory button) {
         Locale locale = in.locale();
         long total = orders.count(in.userId());
         int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
-        int page = (int) Math.clamp(data.number(1).orElse(0), 0, pages - 1);
+        int page = Math.clamp(button.page(), 0, pages - 1);
         StringBuilder text = new StringBuilder(texts.get(locale, "history.orders.title")).append("\n\n");
         Buttons keyboard = Buttons.keyboard();
         List<Order> list = orders.page(in.userId(), page, PAGE);
@@ -62,19 +80,19 @@ public class HistoryHandler {
         }
         for (Order order : list) {
             text.append(line(locale, order)).append('\n');
-            keyboard.row(button(order.id() + " · " + texts.get(locale, "status." + order.status()), "o:" + order.id()));
+            keyboard.row(button(order.id() + " · " + texts.get(locale, "status." + order.status()), new OrderDetail(order.id())));
         }
-        keyboard.row(pager(page, pages, "ho:"));
-        keyboard.row(button(texts.get(locale, "history.transactions"), "ht:0"), button(texts.get(locale, "nav.menu"), "m"));
+        keyboard.row(pager(page, pages, OrderHistory::new));
+        keyboard.row(button(texts.get(locale, "history.transactions"), new Transactions(0)), button(texts.get(locale, "nav.menu"), new MainMenu()));
         replier.show(in, new Screen(text.toString().strip(), keyboard.build()));
     }
 
-    public void order(Interaction in, CallbackData data) {
+    public void order(Interaction in, OrderDetail button) {
         Locale locale = in.locale();
-        Optional<Order> found = data.text(1).flatMap(orders::find).filter(o -> o.userId() == in.userId());
+        Optional<Order> found = orders.find(button.orderId()).filter(o -> o.userId() == in.userId());
         if (found.isEmpty()) {
             replier.toast(in, texts.get(locale, "stale.button"));
-            orders(in, CallbackData.parse("ho:0"));
+            orders(in, new OrderHistory(0));
             return;
         }
         Order order = found.get();
@@ -87,17 +105,17 @@ public class HistoryHandler {
                 WHEN.format(order.createdAt()));
         Buttons keyboard = Buttons.keyboard();
         if (order.status().equals("COMPLETED")) {
-            keyboard.row(button(texts.get(locale, "history.resend"), "rs:" + order.id()));
+            keyboard.row(button(texts.get(locale, "history.resend"), new Resend(order.id())));
         }
         if (order.cancellable()) {
-            keyboard.row(button(texts.get(locale, "order.cancel"), "cancel:" + order.id()));
+            keyboard.row(button(texts.get(locale, "order.cancel"), new CancelOrder(order.id())));
         }
-        keyboard.row(button(texts.get(locale, "nav.back"), "ho:0"), button(texts.get(locale, "nav.menu"), "m"));
+        keyboard.row(button(texts.get(locale, "nav.back"), new OrderHistory(0)), button(texts.get(locale, "nav.menu"), new MainMenu()));
         replier.show(in, new Screen(text, keyboard.build()));
     }
 
-    public void resend(Interaction in, CallbackData data) {
-        Optional<Order> order = data.text(1).flatMap(orders::find)
+    public void resend(Interaction in, Resend button) {
+        Optional<Order> order = orders.find(button.orderId())
                 .filter(o -> o.userId() == in.userId() && o.status().equals("COMPLETED"));
         if (order.isEmpty()) {
             replier.toast(in, texts.get(in.locale(), "stale.button"));
@@ -107,12 +125,12 @@ public class HistoryHandler {
         replier.toast(in, texts.get(in.locale(), "history.resent"));
     }
 
-    public void transactions(Interaction in, CallbackData data) {
+    public void transactions(Interaction in, Transactions button) {
         Locale locale = in.locale();
         long total = jdbc.sql("SELECT count(*) FROM wallet_transactions WHERE user_id = :user").param("user", in.userId())
                 .query(Long.class).single();
         int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
-        int page = (int) Math.clamp(data.number(1).orElse(0), 0, pages - 1);
+        int page = Math.clamp(button.page(), 0, pages - 1);
         List<String> lines = jdbc.sql("""
                         SELECT entry_type, delta, balance, reference, at FROM wallet_transactions
                         WHERE user_id = :user ORDER BY entry_id DESC LIMIT :limit OFFSET :offset
@@ -125,8 +143,8 @@ public class HistoryHandler {
                 .list();
         String text = texts.get(locale, "history.transactions.title") + "\n\n"
                 + (lines.isEmpty() ? texts.get(locale, "history.transactions.none") : String.join("\n", lines));
-        Buttons keyboard = Buttons.keyboard().row(pager(page, pages, "ht:"))
-                .row(button(texts.get(locale, "history.orders"), "ho:0"), button(texts.get(locale, "nav.menu"), "m"));
+        Buttons keyboard = Buttons.keyboard().row(pager(page, pages, Transactions::new))
+                .row(button(texts.get(locale, "history.orders"), new OrderHistory(0)), button(texts.get(locale, "nav.menu"), new MainMenu()));
         replier.show(in, new Screen(text, keyboard.build()));
     }
 
@@ -137,16 +155,16 @@ public class HistoryHandler {
                 Rupiah.format(shown), texts.get(locale, "status." + order.status()));
     }
 
-    private static List<InlineKeyboardButton> pager(int page, int pages, String prefix) {
+    private static List<InlineKeyboardButton> pager(int page, int pages, IntFunction<Button> pageButton) {
         List<InlineKeyboardButton> nav = new ArrayList<>();
         if (page > 0) {
-            nav.add(button("◀", prefix + (page - 1)));
+            nav.add(button("◀", pageButton.apply(page - 1)));
         }
         if (pages > 1) {
-            nav.add(button((page + 1) + "/" + pages, "noop"));
+            nav.add(button((page + 1) + "/" + pages, new Noop()));
         }
         if (page < pages - 1) {
-            nav.add(button("▶", prefix + (page + 1)));
+            nav.add(button("▶", pageButton.apply(page + 1)));
         }
         return nav;
     }

@@ -1,6 +1,14 @@
 package com.quickcart.order.menu;
 
+import com.quickcart.order.account.AccountButtons.Profile;
 import com.quickcart.order.bot.Buttons;
+import com.quickcart.order.catalog.CatalogButtons.BestSellers;
+import com.quickcart.order.catalog.CatalogButtons.Categories;
+import com.quickcart.order.deposit.DepositButtons.DepositMenu;
+import com.quickcart.order.history.HistoryButtons.OrderHistory;
+import com.quickcart.order.menu.MenuButtons.Help;
+import com.quickcart.order.menu.MenuButtons.MainMenu;
+import com.quickcart.order.support.SupportButtons.ContactAdmin;
 import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;
 import com.quickcart.order.config.StoreProperties;
@@ -18,9 +26,6 @@ import static com.quickcart.order.bot.Buttons.link;
 /** The main menu (reply keyboard and inline), the welcome, the user guide and the ordering guide. */
 @Component
 public class MenuScreens {
-
-    /** Reply-keyboard labels, by bundle key; typed (tapped) text is matched against them in every language. */
-    public static final List<String> MENU_LABELS = List.of("menu.products", "menu.account", "menu.deposit", "menu.contact", "menu.help");
 
     private final Texts texts;
     private final StoreProperties store;
@@ -44,28 +49,28 @@ public class MenuScreens {
 
     public Screen mainMenu(Locale locale) {
         return new Screen(texts.get(locale, "menu.title", store.name()), Buttons.keyboard()
-                .row(button(texts.get(locale, "menu.products"), "cats"), button(texts.get(locale, "catalog.best"), "best"))
-                .row(button(texts.get(locale, "menu.account"), "acc"), button(texts.get(locale, "menu.deposit"), "dep"))
-                .row(button(texts.get(locale, "history.orders"), "ho:0"), button(texts.get(locale, "menu.contact"), "contact"))
-                .row(button(texts.get(locale, "menu.help"), "help"))
+                .row(button(texts.get(locale, "menu.products"), new Categories()), button(texts.get(locale, "catalog.best"), new BestSellers()))
+                .row(button(texts.get(locale, "menu.account"), new Profile()), button(texts.get(locale, "menu.deposit"), new DepositMenu()))
+                .row(button(texts.get(locale, "history.orders"), new OrderHistory(0)), button(texts.get(locale, "menu.contact"), new ContactAdmin()))
+                .row(button(texts.get(locale, "menu.help"), new Help()))
                 .build());
     }
 
     public Screen help(Locale locale) {
         return new Screen(texts.get(locale, "help", store.name(), store.documentationUrl(), store.supportContact()), Buttons.keyboard()
                 .row(link(texts.get(locale, "help.guide"), store.documentationUrl()))
-                .row(button(texts.get(locale, "nav.menu"), "m"))
+                .row(button(texts.get(locale, "nav.menu"), new MainMenu()))
                 .build());
     }
 
     public Screen orderGuide(Locale locale) {
         return new Screen(texts.get(locale, "order.guide", store.supportContact()), Buttons.keyboard()
-                .row(button(texts.get(locale, "nav.products"), "cats"), button(texts.get(locale, "nav.menu"), "m"))
+                .row(button(texts.get(locale, "nav.products"), new Categories()), button(texts.get(locale, "nav.menu"), new MainMenu()))
                 .build());
     }
 
     public Screen hint(Locale locale) {
-        return new Screen(texts.get(locale, "hint"), Buttons.keyboard().row(button(texts.get(locale, "nav.menu"), "m")).build());
+        return new Screen(texts.get(locale, "hint"), Buttons.keyboard().row(button(texts.get(locale, "nav.menu"), new MainMenu())).build());
     }
 
     private KeyboardButton label(Locale locale, String key) {

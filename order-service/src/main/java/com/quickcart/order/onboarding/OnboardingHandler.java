@@ -1,11 +1,15 @@
 package com.quickcart.order.onboarding;
 
 import com.quickcart.order.account.ProfileInput;
+import com.quickcart.order.bot.Feature;
+import com.quickcart.order.bot.Routes;
+import java.util.List;
 import com.quickcart.order.account.UserAccounts;
 import com.quickcart.order.account.UserAccounts.ProfileField;
 import com.quickcart.order.account.UserAccounts.UserProfile;
 import com.quickcart.order.bot.BotOutbox;
 import com.quickcart.order.bot.Buttons;
+import com.quickcart.order.onboarding.OnboardingButtons.Skip;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Screen;
@@ -25,7 +29,10 @@ import static com.quickcart.order.bot.Buttons.button;
  * {@code /start} asks again from the name.
  */
 @Component
-public class OnboardingHandler {
+public class OnboardingHandler implements Feature {
+
+    private static final List<Awaiting> STEPS = List.of(Awaiting.NAME, Awaiting.WHATSAPP, Awaiting.EMAIL);
+
 
     private final UserAccounts users;
     private final Replier replier;
@@ -41,6 +48,16 @@ public class OnboardingHandler {
         this.texts = texts;
         this.menu = menu;
         this.store = store;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        routes.command("/start", this::start)
+                .commandKeepingInput("/skip", this::skip)
+                .button(Skip.class, (in, button) -> skip(in));
+        for (Awaiting step : STEPS) {
+            routes.text(step, this::answer);
+        }
     }
 
     public void start(Interaction in) {
@@ -73,16 +90,12 @@ public class OnboardingHandler {
     /** {@code /skip} or the Skip button: the default for this step (Anonymous, none, none). */
     public void skip(Interaction in) {
         Awaiting step = in.session().awaiting();
-        if (!isStep(step)) {
+        if (!STEPS.contains(step)) {
             replier.toast(in, texts.get(in.locale(), "skip.nothing"));
             replier.show(in, menu.mainMenu(in.locale()));
             return;
         }
         next(in, step);
-    }
-
-    public static boolean isStep(Awaiting awaiting) {
-        return awaiting == Awaiting.NAME || awaiting == Awaiting.WHATSAPP || awaiting == Awaiting.EMAIL;
     }
 
     private void next(Interaction in, Awaiting step) {
@@ -106,7 +119,7 @@ public class OnboardingHandler {
     }
 
     private Screen prompt(Locale locale, String text) {
-        return new Screen(text, Buttons.keyboard().row(button(texts.get(locale, "onboarding.skip"), "skip")).build());
+        return new Screen(text, Buttons.keyboard().row(button(texts.get(locale, "onboarding.skip"), new Skip())).build());
     }
 
     private void showHome(Interaction in, UserProfile profile) {

@@ -1,8 +1,13 @@
 package com.quickcart.order.support;
 
 import com.quickcart.order.account.UserAccounts;
+import com.quickcart.order.bot.Feature;
+import com.quickcart.order.bot.button.ButtonCodec;
+import com.quickcart.order.bot.Routes;
+import com.quickcart.order.support.SupportButtons.ContactAdmin;
 import com.quickcart.order.bot.Buttons;
-import com.quickcart.order.bot.CallbackData;
+import com.quickcart.order.menu.MenuButtons.MainMenu;
+import com.quickcart.order.support.SupportButtons.ReplyToThread;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Screen;
@@ -11,13 +16,10 @@ import com.quickcart.order.config.StoreProperties;
 import com.quickcart.order.session.Session.Awaiting;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 import static com.quickcart.order.bot.Buttons.button;
 
@@ -30,10 +32,11 @@ import static com.quickcart.order.bot.Buttons.button;
  * inline keyboard, so no message id has to come back from the notifier.)
  */
 @Component
-public class ContactAdminHandler {
+public class ContactAdminHandler implements Feature {
 
-    static final String REPLY_BUTTON = "sr:";
-    private static final Pattern REPLY_DATA = Pattern.compile("sr:(\\d{1,18})");
+    /** Reads only the Reply button, whatever else a replied-to message carries. */
+    private static final ButtonCodec REPLY_BUTTONS = new ButtonCodec(List.of(ReplyToThread.class));
+
 
     private final StoreProperties store;
     private final SupportThreads threads;
@@ -49,15 +52,25 @@ public class ContactAdminHandler {
         this.texts = texts;
     }
 
+    @Override
+    public void routes(Routes routes) {
+        routes.button(ContactAdmin.class, (in, button) -> start(in))
+                .button(ReplyToThread.class, this::replyTapped)
+                .menuLabel("menu.contact", this::start)
+                .message(Awaiting.CONTACT_ADMIN, this::forward)
+                .message(Awaiting.SUPPORT_REPLY, this::replyTyped)
+                .replies(this::relayAdminReply);
+    }
+
     public void start(Interaction in) {
         if (store.adminIds().isEmpty()) {
             replier.show(in, new Screen(texts.get(in.locale(), "contact.noadmins", store.supportContact()),
-                    Buttons.keyboard().row(button(texts.get(in.locale(), "nav.menu"), "m")).build()));
+                    Buttons.keyboard().row(button(texts.get(in.locale(), "nav.menu"), new MainMenu())).build()));
             return;
         }
         in.replaceSession(in.session().awaiting(Awaiting.CONTACT_ADMIN));
         replier.show(in, new Screen(texts.get(in.locale(), "contact.prompt"),
-                Buttons.keyboard().row(button(texts.get(in.locale(), "nav.cancel"), "m")).build()));
+                Buttons.keyboard().row(button(texts.get(in.locale(), "nav.cancel"), new MainMenu())).build()));
     }
 
     /** The awaited message: text or photo, anything else gets a re-prompt. */
@@ -71,7 +84,7 @@ public class ContactAdminHandler {
         for (long admin : store.adminIds()) {
             // Admins read the store's default language: Indonesian.
             String header = texts.get(Texts.INDONESIAN, "contact.header", in.firstName(), Long.toString(in.userId()), username, Long.toString(thread));
-            var reply = Buttons.keyboard().row(button(texts.get(Texts.INDONESIAN, "contact.reply.button"), REPLY_BUTTON + thread)).build();
+            var reply = Buttons.keyboard().row(button(texts.get(Texts.INDONESIAN, "contact.reply.button"), new ReplyToThread(thread))).build();
             if (message.hasText()) {
                 replier.send(admin, new Screen(header + "\n\n" + message.getText(), reply));
             } else {
@@ -81,19 +94,19 @@ public class ContactAdminHandler {
         }
         in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
         replier.show(in, new Screen(texts.get(in.locale(), "contact.sent"),
-                Buttons.keyboard().row(button(texts.get(in.locale(), "nav.menu"), "m")).build()));
+                Buttons.keyboard().row(button(texts.get(in.locale(), "nav.menu"), new MainMenu())).build()));
     }
 
-    /** {@code sr:<thread>}, tapped by an admin: their next text or photo goes to that customer. */
-    public void replyTapped(Interaction in, CallbackData data) {
-        OptionalLong thread = data.number(1);
-        if (!store.isAdmin(in.userId()) || thread.isEmpty() || threads.userOf(thread.getAsLong()).isEmpty()) {
+    /** Reply, tapped by an admin: their next text or photo goes to that thread's customer. */
+    public void replyTapped(Interaction in, ReplyToThread button) {
+        long thread = button.thread();
+        if (!store.isAdmin(in.userId()) || threads.userOf(thread).isEmpty()) {
             // Not an admin (or a thread that does not exist): the same answer as any stale button.
             replier.toast(in, texts.get(in.locale(), "stale.button"));
             return;
         }
-        in.replaceSession(in.session().awaiting(Awaiting.SUPPORT_REPLY).with("thread", Long.toString(thread.getAsLong())));
-        replier.send(in.chatId(), Screen.of(texts.get(in.locale(), "contact.reply.prompt", Long.toString(thread.getAsLong()))));
+        in.replaceSession(in.session().awaiting(Awaiting.SUPPORT_REPLY).with("thread", Long.toString(thread)));
+        replier.send(in.chatId(), Screen.of(texts.get(in.locale(), "contact.reply.prompt", Long.toString(thread))));
     }
 
     /** The admin's answer after tapping Reply. */
@@ -135,7 +148,7 @@ public class ContactAdminHandler {
     }
 
     /** The thread named by the bot's own Reply button on {@code original}; empty for anything else. */
-    static Optional<Long> threadOf(Message original) {
+    private Optional<Long> threadOf(Message original) {
         if (original.getFrom() != null && !Boolean.TRUE.equals(original.getFrom().getIsBot())) {
             return Optional.empty();
         }
@@ -143,9 +156,10 @@ public class ContactAdminHandler {
             return Optional.empty();
         }
         return original.getReplyMarkup().getKeyboard().stream().flatMap(List::stream)
-                .map(InlineKeyboardButton::getCallbackData)
-                .filter(data -> data != null && REPLY_DATA.matcher(data).matches())
-                .map(data -> Long.parseLong(data.substring(REPLY_BUTTON.length())))
+                .map(button -> REPLY_BUTTONS.decode(button.getCallbackData()))
+                .flatMap(Optional::stream)
+                .filter(ReplyToThread.class::isInstance)
+                .map(button -> ((ReplyToThread) button).thread())
                 .findFirst();
     }
 }

@@ -1,0 +1,28 @@
+package com.quickcart.order.menu;
+
+import com.quickcart.order.bot.button.Button;
+import com.quickcart.order.bot.button.ButtonData;
+
+/** The buttons every screen may carry: back to the main menu, help, and a label that does nothing. */
+public final class MenuButtons {
+
+    @ButtonData("m")
+    public record MainMenu() implements Button {
+    }
+
+    @ButtonData("help")
+    public record Help() implements Button {
+    }
+
+    /** A label in a keyboard (a page counter, a price note): tapping it only stops the spinner. */
+    @ButtonData("noop")
+    public record Noop() implements Button {
+        @Override
+        public boolean keepsAwaitedInput() {
+            return true;
+        }
+    }
+
+    private MenuButtons() {
+    }
+}
