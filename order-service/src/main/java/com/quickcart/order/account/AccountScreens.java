@@ -22,7 +22,7 @@ import java.util.Locale;
 
 import static com.quickcart.order.bot.Buttons.button;
 
-/** The profile screen and its edit prompts. Button data: acc, acc:e:<field>, lang:<code>. */
+/** The profile screen and its edit prompts; their buttons are {@link AccountButtons}. */
 @Component
 public class AccountScreens {
 

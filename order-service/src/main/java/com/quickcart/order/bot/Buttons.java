@@ -2,12 +2,14 @@ package com.quickcart.order.bot;
 
 import com.quickcart.order.bot.button.Button;
 import com.quickcart.order.bot.button.ButtonCodec;
+import com.quickcart.order.bot.button.Noop;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** Builds inline keyboards row by row. */
 public final class Buttons {
@@ -25,6 +27,21 @@ public final class Buttons {
 
     public static InlineKeyboardButton link(String text, String url) {
         return InlineKeyboardButton.builder().text(text).url(url).build();
+    }
+
+    /** ◀ page/pages ▶, each arrow only where there is a page to go to. */
+    public static List<InlineKeyboardButton> pager(int page, int pages, IntFunction<Button> pageButton) {
+        List<InlineKeyboardButton> nav = new ArrayList<>();
+        if (page > 0) {
+            nav.add(button("◀", pageButton.apply(page - 1)));
+        }
+        if (pages > 1) {
+            nav.add(button((page + 1) + "/" + pages, new Noop()));
+        }
+        if (page < pages - 1) {
+            nav.add(button("▶", pageButton.apply(page + 1)));
+        }
+        return nav;
     }
 
     public Buttons row(InlineKeyboardButton... buttons) {

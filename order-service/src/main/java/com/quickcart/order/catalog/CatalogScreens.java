@@ -8,7 +8,6 @@ import com.quickcart.order.catalog.CatalogButtons.Categories;
 import com.quickcart.order.catalog.CatalogButtons.ShowProduct;
 import com.quickcart.order.checkout.CheckoutButtons.Summary;
 import com.quickcart.order.menu.MenuButtons.MainMenu;
-import com.quickcart.order.menu.MenuButtons.Noop;
 import java.util.function.IntFunction;
 import com.quickcart.order.bot.Rupiah;
 import com.quickcart.order.bot.Screen;
@@ -61,17 +60,7 @@ public class CatalogScreens {
             keyboard.row(button(product.id() + ". " + product.name(), new ShowProduct(product.id(), 1)));
         }
         IntFunction<Button> pageButton = category == null ? AllProducts::new : n -> new CatalogButtons.Category(category.id(), n);
-        List<InlineKeyboardButton> nav = new ArrayList<>();
-        if (page.page() > 0) {
-            nav.add(button("◀", pageButton.apply(page.page() - 1)));
-        }
-        if (page.pages() > 1) {
-            nav.add(button((page.page() + 1) + "/" + page.pages(), new Noop()));
-        }
-        if (page.page() < page.pages() - 1) {
-            nav.add(button("▶", pageButton.apply(page.page() + 1)));
-        }
-        keyboard.row(nav);
+        keyboard.row(Buttons.pager(page.page(), page.pages(), pageButton));
         keyboard.row(button(texts.get(locale, "nav.categories"), new Categories()), button(texts.get(locale, "nav.menu"), new MainMenu()));
         return new Screen(text.toString().strip() + "\n\n" + texts.get(locale, "catalog.pick"), keyboard.build());
     }

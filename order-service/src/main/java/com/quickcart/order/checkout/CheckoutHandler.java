@@ -144,7 +144,7 @@ public class CheckoutHandler implements Feature {
         replier.show(in, screens.placed(in.locale(), orders.find(orderId).orElseThrow()));
     }
 
-    /** {@code cancel:<orderId>}: only the owner; a request once a payment was asked for (see {@link OrderSaga#cancelByCustomer}). */
+    /** Cancel: only the owner; a request once a payment was asked for (see {@link OrderSaga#cancelByCustomer}). */
     public void cancel(Interaction in, CancelOrder button) {
         Optional<String> outcome = orders.find(button.orderId()).filter(o -> o.userId() == in.userId())
                 .flatMap(saga::cancelByCustomer);

@@ -9,7 +9,7 @@ import com.quickcart.order.checkout.CheckoutButtons.Pay;
 import com.quickcart.order.checkout.CheckoutButtons.Summary;
 import com.quickcart.order.history.HistoryButtons.OrderHistory;
 import com.quickcart.order.menu.MenuButtons.MainMenu;
-import com.quickcart.order.menu.MenuButtons.Noop;
+import com.quickcart.order.bot.button.Noop;
 import com.quickcart.order.bot.Rupiah;
 import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;

@@ -68,12 +68,12 @@ public class OrderSaga {
     public void stockReserved(StockReserved event) {
         withOrder(event.orderId(), order -> {
             if (order.total() == 0) {
-                if (orders.move(order.id(), "PAID", "PENDING")) {
+                if (orders.move(order.id(), OrderStatus.PAID, OrderStatus.PENDING)) {
                     orders.recordBill(order.id(), 0, 0);
                     publishPaid(order);
                     tell(order, "order.free", order.id());
                 }
-            } else if (orders.move(order.id(), "AWAITING_PAYMENT", "PENDING")) {
+            } else if (orders.move(order.id(), OrderStatus.AWAITING_PAYMENT, OrderStatus.PENDING)) {
                 outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(order.id(), new PaymentRequested(order.id(),
                         PaymentPurpose.ORDER, order.userId(), order.chatId(), order.language(), order.total(),
                         PaymentMethod.valueOf(order.paymentMethod()))));
@@ -83,7 +83,7 @@ public class OrderSaga {
 
     public void stockRejected(StockRejected event) {
         withOrder(event.orderId(), order -> {
-            if (orders.move(order.id(), "CANCELLED", "PENDING")) {
+            if (orders.move(order.id(), OrderStatus.CANCELLED, OrderStatus.PENDING)) {
                 vouchers.release(order.id());
                 tell(order, "order.rejected", order.productName(), event.available());
             }
@@ -108,7 +108,7 @@ public class OrderSaga {
             return;
         }
         withOrder(event.paymentId(), order -> {
-            if (orders.move(order.id(), "PAID", "AWAITING_PAYMENT", "CANCEL_REQUESTED")) {
+            if (orders.move(order.id(), OrderStatus.PAID, OrderStatus.AWAITING_PAYMENT, OrderStatus.CANCEL_REQUESTED)) {
                 if (event.method() == PaymentMethod.BALANCE) {
                     orders.recordBill(order.id(), 0, event.amount());
                 }
@@ -116,11 +116,11 @@ public class OrderSaga {
                 tell(order, "order.paid", order.id());
                 return;
             }
-            String now = orders.find(order.id()).map(Order::status).orElse("");
-            if (now.equals("CANCELLED") || now.equals("EXPIRED")) {
+            OrderStatus now = orders.find(order.id()).map(Order::status).orElseThrow();
+            if (now == OrderStatus.CANCELLED || now == OrderStatus.EXPIRED) {
                 log.warn("payment succeeded for an order already {}: refunding to balance", now);
                 outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(order.id(),
-                        new RefundRequested(order.id(), "paid after the order was " + now.toLowerCase(Locale.ROOT))));
+                        new RefundRequested(order.id(), "paid after the order was " + now.name().toLowerCase(Locale.ROOT))));
             }
         });
     }
@@ -131,7 +131,7 @@ public class OrderSaga {
             return;
         }
         withOrder(event.paymentId(), order -> {
-            if (orders.move(order.id(), "CANCELLED", "AWAITING_PAYMENT", "CANCEL_REQUESTED")) {
+            if (orders.move(order.id(), OrderStatus.CANCELLED, OrderStatus.AWAITING_PAYMENT, OrderStatus.CANCEL_REQUESTED)) {
                 end(order, "PAYMENT_FAILED");
                 replier.send(order.chatId(), screens.paymentFailed(locale(order.language()), order, event.reason()));
             }
@@ -141,7 +141,7 @@ public class OrderSaga {
     /** payment-service's yes to a cancel request: nothing was taken, so the order ends here. */
     public void paymentCancelled(PaymentCancelled event) {
         withOrder(event.paymentId(), order -> {
-            if (orders.move(order.id(), "CANCELLED", "CANCEL_REQUESTED", "AWAITING_PAYMENT")) {
+            if (orders.move(order.id(), OrderStatus.CANCELLED, OrderStatus.CANCEL_REQUESTED, OrderStatus.AWAITING_PAYMENT)) {
                 end(order, "CANCELLED");
                 tell(order, "order.cancelled", order.id());
             }
@@ -154,7 +154,7 @@ public class OrderSaga {
             return;
         }
         withOrder(event.paymentId(), order -> {
-            if (orders.move(order.id(), "EXPIRED", "AWAITING_PAYMENT", "CANCEL_REQUESTED")) {
+            if (orders.move(order.id(), OrderStatus.EXPIRED, OrderStatus.AWAITING_PAYMENT, OrderStatus.CANCEL_REQUESTED)) {
                 end(order, "EXPIRED");
                 tell(order, "order.expired", order.id());
             }
@@ -163,14 +163,14 @@ public class OrderSaga {
 
     /** Money went back to the balance: the customer is told, and an ended order shows it. */
     public void paymentRefunded(PaymentRefunded event) {
-        orders.move(event.paymentId(), "REFUNDED", "CANCELLED", "EXPIRED");
+        orders.move(event.paymentId(), OrderStatus.REFUNDED, OrderStatus.CANCELLED, OrderStatus.EXPIRED);
         replier.send(event.chatId(), screens.message(locale(event.language()), "payment.refunded", event.paymentId(),
                 Rupiah.format(event.amount())));
     }
 
     public void itemsDelivered(ItemsDelivered event) {
         withOrder(event.orderId(), order -> {
-            if (orders.move(order.id(), "COMPLETED", "PAID")) {
+            if (orders.move(order.id(), OrderStatus.COMPLETED, OrderStatus.PAID)) {
                 jdbc.sql("UPDATE products SET units_sold = units_sold + :quantity WHERE id = :product")
                         .param("quantity", order.quantity()).param("product", order.productId()).update();
             }
@@ -184,11 +184,11 @@ public class OrderSaga {
      * Returns the message key for the customer, or empty when the order can no longer be cancelled.
      */
     public Optional<String> cancelByCustomer(Order order) {
-        if (orders.move(order.id(), "CANCELLED", "PENDING")) {
+        if (orders.move(order.id(), OrderStatus.CANCELLED, OrderStatus.PENDING)) {
             end(order, "CUSTOMER");
             return Optional.of("order.cancelled");
         }
-        if (orders.move(order.id(), "CANCEL_REQUESTED", "AWAITING_PAYMENT")) {
+        if (orders.move(order.id(), OrderStatus.CANCEL_REQUESTED, OrderStatus.AWAITING_PAYMENT)) {
             outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(order.id(), new PaymentCancelRequested(order.id())));
             return Optional.of("order.cancelling");
         }
@@ -198,7 +198,7 @@ public class OrderSaga {
     /** Stock never answered in time: no payment was asked for, so the order ends here. */
     public void pendingTimedOut(String orderId) {
         withOrder(orderId, order -> {
-            if (orders.move(order.id(), "CANCELLED", "PENDING")) {
+            if (orders.move(order.id(), OrderStatus.CANCELLED, OrderStatus.PENDING)) {
                 end(order, "TIMEOUT");
                 tell(order, "order.timedout", order.id());
             }
@@ -211,7 +211,7 @@ public class OrderSaga {
      */
     public void paymentTimedOut(String orderId, Instant now) {
         withOrder(orderId, order -> {
-            if (orders.move(order.id(), "CANCEL_REQUESTED", "AWAITING_PAYMENT") || order.status().equals("CANCEL_REQUESTED")) {
+            if (orders.move(order.id(), OrderStatus.CANCEL_REQUESTED, OrderStatus.AWAITING_PAYMENT) || order.status().equals(OrderStatus.CANCEL_REQUESTED)) {
                 orders.touch(order.id(), now);
                 outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(order.id(), new PaymentCancelRequested(order.id())));
             }

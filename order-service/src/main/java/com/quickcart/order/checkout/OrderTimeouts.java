@@ -43,10 +43,10 @@ public class OrderTimeouts {
 
     /** Acts on what has waited too long at {@code now}; tests pass a later instant instead of waiting. */
     public void sweep(Instant now) {
-        each(orders.waitingSince("PENDING", now.minus(properties.pendingTimeout()), BATCH), saga::pendingTimedOut);
-        each(orders.waitingSince("AWAITING_PAYMENT", now.minus(properties.paymentTimeout()), BATCH),
+        each(orders.waitingSince(OrderStatus.PENDING, now.minus(properties.pendingTimeout()), BATCH), saga::pendingTimedOut);
+        each(orders.waitingSince(OrderStatus.AWAITING_PAYMENT, now.minus(properties.paymentTimeout()), BATCH),
                 id -> saga.paymentTimedOut(id, now));
-        each(orders.waitingSince("CANCEL_REQUESTED", now.minus(properties.cancelRetry()), BATCH),
+        each(orders.waitingSince(OrderStatus.CANCEL_REQUESTED, now.minus(properties.cancelRetry()), BATCH),
                 id -> saga.paymentTimedOut(id, now));
     }
 

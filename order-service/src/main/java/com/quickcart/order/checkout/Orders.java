@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,9 +42,20 @@ public class Orders {
                 .update();
     }
 
-    public boolean move(String id, String to, String... from) {
+    /**
+     * The guarded transition: moves the order to {@code to} only if it is in one of {@code from};
+     * true only for the one caller that moved it. Steps the saga does not allow are refused
+     * before any SQL runs.
+     */
+    public boolean move(String id, OrderStatus to, OrderStatus... from) {
+        for (OrderStatus source : from) {
+            if (!source.canMoveTo(to)) {
+                throw new IllegalArgumentException("an order never moves from " + source + " to " + to);
+            }
+        }
         return jdbc.sql("UPDATE orders SET status = :to, updated_at = now() WHERE id = :id AND status IN (:from)")
-                .param("to", to).param("id", id).param("from", List.of(from)).update() == 1;
+                .param("to", to.name()).param("id", id).param("from", Arrays.stream(from).map(Enum::name).toList())
+                .update() == 1;
     }
 
     /**
@@ -56,9 +68,9 @@ public class Orders {
     }
 
     /** Ids of orders in {@code status} that have not moved since before {@code cutoff}, oldest first. */
-    public List<String> waitingSince(String status, Instant cutoff, int limit) {
+    public List<String> waitingSince(OrderStatus status, Instant cutoff, int limit) {
         return jdbc.sql("SELECT id FROM orders WHERE status = :status AND updated_at < :cutoff ORDER BY updated_at LIMIT :limit")
-                .param("status", status).param("cutoff", java.sql.Timestamp.from(cutoff)).param("limit", limit)
+                .param("status", status.name()).param("cutoff", java.sql.Timestamp.from(cutoff)).param("limit", limit)
                 .query(String.class).list();
     }
 
@@ -85,17 +97,16 @@ public class Orders {
         return new Order(rs.getString("id"), rs.getLong("user_id"), rs.getLong("chat_id"), rs.getString("language"),
                 rs.getLong("product_id"), rs.getString("product_name"), rs.getInt("quantity"), rs.getLong("unit_price"),
                 rs.getLong("discount"), rs.getString("voucher_code"), rs.getLong("total"), rs.getString("payment_method"),
-                rs.getString("status"), rs.getTimestamp("created_at").toInstant(), rs.getLong("subtotal"),
+                OrderStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(), rs.getLong("subtotal"),
                 rs.getObject("payment_fee", Long.class), rs.getObject("total_bill", Long.class));
     }
 
     public record Order(String id, long userId, long chatId, String language, long productId, String productName,
                         int quantity, long unitPrice, long discount, String voucherCode, long total, String paymentMethod,
-                        String status, Instant createdAt, long subtotal, Long paymentFee, Long totalBill) {
+                        OrderStatus status, Instant createdAt, long subtotal, Long paymentFee, Long totalBill) {
 
-        /** The customer may still ask to cancel: nothing is decided about the money yet. */
         public boolean cancellable() {
-            return status.equals("PENDING") || status.equals("AWAITING_PAYMENT");
+            return status.cancellable();
         }
     }
 }

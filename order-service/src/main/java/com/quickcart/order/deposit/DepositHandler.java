@@ -27,7 +27,7 @@ import java.util.Locale;
 
 import static com.quickcart.order.bot.Buttons.button;
 
-/** Top-up: preset amounts or a custom one within DEPOSIT_MIN..DEPOSIT_MAX, paid by QRIS. Button data: dep, dep:<amount>, dep:c. */
+/** Top-up: preset amounts or a custom one within DEPOSIT_MIN..DEPOSIT_MAX, paid by QRIS. Buttons: {@link DepositButtons}. */
 @Component
 public class DepositHandler implements Feature {
 

@@ -3,8 +3,6 @@ package com.quickcart.order.history;
 import com.quickcart.common.events.Topics;
 import com.quickcart.order.bot.Feature;
 import com.quickcart.order.bot.Routes;
-import com.quickcart.order.bot.button.Button;
-import java.util.function.IntFunction;
 import com.quickcart.common.events.delivery.ResendGoods;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
@@ -15,28 +13,26 @@ import com.quickcart.order.history.HistoryButtons.OrderHistory;
 import com.quickcart.order.history.HistoryButtons.Resend;
 import com.quickcart.order.history.HistoryButtons.Transactions;
 import com.quickcart.order.menu.MenuButtons.MainMenu;
-import com.quickcart.order.menu.MenuButtons.Noop;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Rupiah;
 import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;
+import com.quickcart.order.checkout.OrderStatus;
 import com.quickcart.order.checkout.Orders;
 import com.quickcart.order.checkout.Orders.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import static com.quickcart.order.bot.Buttons.button;
 
-/** Order history (with re-send of goods) and wallet transactions. Button data: ho:<page>, o:<id>, rs:<id>, ht:<page>. */
+/** Order history (with re-send of goods) and wallet transactions; their buttons are {@link HistoryButtons}. */
 @Component
 public class HistoryHandler implements Feature {
 
@@ -82,7 +78,7 @@ public class HistoryHandler implements Feature {
             text.append(line(locale, order)).append('\n');
             keyboard.row(button(order.id() + " · " + texts.get(locale, "status." + order.status()), new OrderDetail(order.id())));
         }
-        keyboard.row(pager(page, pages, OrderHistory::new));
+        keyboard.row(Buttons.pager(page, pages, OrderHistory::new));
         keyboard.row(button(texts.get(locale, "history.transactions"), new Transactions(0)), button(texts.get(locale, "nav.menu"), new MainMenu()));
         replier.show(in, new Screen(text.toString().strip(), keyboard.build()));
     }
@@ -104,7 +100,7 @@ public class HistoryHandler implements Feature {
                 texts.get(locale, "method." + order.paymentMethod()), texts.get(locale, "status." + order.status()),
                 WHEN.format(order.createdAt()));
         Buttons keyboard = Buttons.keyboard();
-        if (order.status().equals("COMPLETED")) {
+        if (order.status() == OrderStatus.COMPLETED) {
             keyboard.row(button(texts.get(locale, "history.resend"), new Resend(order.id())));
         }
         if (order.cancellable()) {
@@ -116,7 +112,7 @@ public class HistoryHandler implements Feature {
 
     public void resend(Interaction in, Resend button) {
         Optional<Order> order = orders.find(button.orderId())
-                .filter(o -> o.userId() == in.userId() && o.status().equals("COMPLETED"));
+                .filter(o -> o.userId() == in.userId() && o.status() == OrderStatus.COMPLETED);
         if (order.isEmpty()) {
             replier.toast(in, texts.get(in.locale(), "stale.button"));
             return;
@@ -143,7 +139,7 @@ public class HistoryHandler implements Feature {
                 .list();
         String text = texts.get(locale, "history.transactions.title") + "\n\n"
                 + (lines.isEmpty() ? texts.get(locale, "history.transactions.none") : String.join("\n", lines));
-        Buttons keyboard = Buttons.keyboard().row(pager(page, pages, Transactions::new))
+        Buttons keyboard = Buttons.keyboard().row(Buttons.pager(page, pages, Transactions::new))
                 .row(button(texts.get(locale, "history.orders"), new OrderHistory(0)), button(texts.get(locale, "nav.menu"), new MainMenu()));
         replier.show(in, new Screen(text, keyboard.build()));
     }
@@ -153,19 +149,5 @@ public class HistoryHandler implements Feature {
         long shown = order.totalBill() == null ? order.total() : order.totalBill();
         return texts.get(locale, "history.orders.line", order.id(), order.productName(), order.quantity(),
                 Rupiah.format(shown), texts.get(locale, "status." + order.status()));
-    }
-
-    private static List<InlineKeyboardButton> pager(int page, int pages, IntFunction<Button> pageButton) {
-        List<InlineKeyboardButton> nav = new ArrayList<>();
-        if (page > 0) {
-            nav.add(button("◀", pageButton.apply(page - 1)));
-        }
-        if (pages > 1) {
-            nav.add(button((page + 1) + "/" + pages, new Noop()));
-        }
-        if (page < pages - 1) {
-            nav.add(button("▶", pageButton.apply(page + 1)));
-        }
-        return nav;
     }
 }

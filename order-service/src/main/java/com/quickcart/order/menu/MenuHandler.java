@@ -6,7 +6,7 @@ import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Routes;
 import com.quickcart.order.menu.MenuButtons.Help;
 import com.quickcart.order.menu.MenuButtons.MainMenu;
-import com.quickcart.order.menu.MenuButtons.Noop;
+import com.quickcart.order.bot.button.Noop;
 import org.springframework.stereotype.Component;
 
 /** The main menu, help and the ordering guide: reachable from every screen and by command. */

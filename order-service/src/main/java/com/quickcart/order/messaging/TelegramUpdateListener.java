@@ -4,6 +4,7 @@ import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.telegram.TelegramUpdateReceived;
 import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.EventRouter;
 import com.quickcart.common.messaging.inbox.Inbox;
 import com.quickcart.order.bot.UpdateDispatcher;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,22 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class TelegramUpdateListener {
 
-    private final Inbox inbox;
-    private final EventCodec codec;
-    private final UpdateDispatcher dispatcher;
+    private final EventRouter router;
 
     public TelegramUpdateListener(Inbox inbox, EventCodec codec, UpdateDispatcher dispatcher) {
-        this.inbox = inbox;
-        this.codec = codec;
-        this.dispatcher = dispatcher;
+        this.router = EventRouter.consumer("telegram-updates", codec, inbox)
+                .on(TelegramUpdateReceived.class, update -> dispatcher.dispatch(update.update()));
     }
 
     @KafkaListener(id = "order-telegram-updates", topics = Topics.TELEGRAM_UPDATES, groupId = "order-service")
     void on(EventEnvelope envelope) {
-        if (!envelope.is(TelegramUpdateReceived.class)) {
-            return;
-        }
-        inbox.handleOnce("telegram-updates", envelope,
-                e -> dispatcher.dispatch(codec.unwrap(e, TelegramUpdateReceived.class).update()));
+        router.route(envelope);
     }
 }

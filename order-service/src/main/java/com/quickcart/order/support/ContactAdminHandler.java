@@ -25,7 +25,7 @@ import static com.quickcart.order.bot.Buttons.button;
 
 /**
  * Contact admin: the user's next text or photo goes to every admin with a Reply button whose
- * callback data names the thread ({@code sr:<thread>}). An admin answers by replying to that
+ * callback data names the thread ({@link SupportButtons.ReplyToThread}). An admin answers by replying to that
  * message or by tapping the button and typing. The thread is read only from the button the bot
  * attached, never from the text: the header holds the customer's own name, and a customer named
  * "#T1" must not receive thread 1's answer. (Telegram returns the replied-to message with its
