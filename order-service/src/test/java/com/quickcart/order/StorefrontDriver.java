@@ -66,6 +66,12 @@ final class StorefrontDriver {
             return this;
         }
 
+        /** Forgets what this chat was sent so far (a chat that outlives one test, such as an owner's). */
+        User ignoringEarlierReplies() {
+            seen = replies().size();
+            return this;
+        }
+
         /** The answerCallbackQuery calls for the last tap (Telegram wants exactly one). */
         List<Reply> answersToLastTap() {
             return replies().stream().filter(r -> r.method().equalsIgnoreCase("answerCallbackQuery")

@@ -38,6 +38,15 @@ public class UserAccounts {
         return inserted == 1;
     }
 
+    /** The user with this Telegram @username (without the @), if they have used the bot. */
+    public Optional<Long> findByUsername(String username) {
+        if (username == null || !username.matches("[A-Za-z0-9_]{4,32}")) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT telegram_id FROM users WHERE lower(username) = lower(:username)")
+                .param("username", username).query(Long.class).optional();
+    }
+
     public Optional<UserProfile> find(long userId) {
         return jdbc.sql("""
                         SELECT u.telegram_id, u.first_name, u.username, u.display_name, u.whatsapp, u.email, u.role,

@@ -48,7 +48,8 @@ public record Session(Awaiting awaiting, Map<String, String> data) {
 
     /** The kind of free text the user was last asked for. */
     public enum Awaiting {
-        NOTHING, NAME, WHATSAPP, EMAIL, EDIT_NAME, EDIT_WHATSAPP, EDIT_EMAIL, CONTACT_ADMIN, SUPPORT_REPLY, VOUCHER, DEPOSIT_AMOUNT;
+        NOTHING, NAME, WHATSAPP, EMAIL, EDIT_NAME, EDIT_WHATSAPP, EDIT_EMAIL, CONTACT_ADMIN, SUPPORT_REPLY, VOUCHER, DEPOSIT_AMOUNT,
+        ADMIN_STAFF_ID, ADMIN_CATEGORY_NAME, ADMIN_PRODUCT, ADMIN_PRICE;
 
         static Awaiting parse(String value) {
             if (value == null) {

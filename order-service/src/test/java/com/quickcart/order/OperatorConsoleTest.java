@@ -1,0 +1,182 @@
+package com.quickcart.order;
+
+import com.quickcart.common.events.EventEnvelope;
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.order.StorefrontDriver.Reply;
+import com.quickcart.order.StorefrontDriver.User;
+import com.quickcart.testsupport.KafkaBroker;
+import com.quickcart.testsupport.TestEnvironment;
+import com.quickcart.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator side in the same chat: owners (ADMIN_IDS) and staff with permissions, checked at
+ * each action; catalogue changes a customer then sees; every change in the audit trail.
+ * (Same Spring configuration as StorefrontTest, so both share one context and one consumer.)
+ */
+@SpringBootTest(classes = OrderServiceApplication.class, properties = {
+        "spring.config.name=order-service",
+        "LIQUIBASE_CONTEXTS=main,demo",
+        "REDIS_URL=redis://127.0.0.1:6379",
+        "STORE_NAME=Toko Uji",
+        "DOCUMENTATION_URL=https://docs.toko-uji.example/guide",
+        "WELCOME_STICKER_ID=CAACAgIAAxkBAAEwelcome",
+        "ADMIN_IDS=" + StorefrontTest.ADMIN})
+class OperatorConsoleTest {
+
+    private static TopicProbe outbound;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Autowired KafkaTemplate<String, EventEnvelope> kafka;
+    @Autowired EventCodec codec;
+    @Autowired JdbcClient jdbc;
+    private StorefrontDriver driver;
+    private User owner;
+
+    @BeforeEach
+    void driver() {
+        if (outbound == null) {
+            outbound = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.TELEGRAM_OUTBOUND);
+        }
+        driver = new StorefrontDriver(kafka, codec, outbound);
+        owner = driver.new User(StorefrontTest.ADMIN, "en").ignoringEarlierReplies();
+        owner.says("/menu");
+        owner.expect(r -> r.text().contains("Toko Uji"));
+    }
+
+    @AfterAll
+    static void stop() {
+        outbound.close();
+        outbound = null;
+    }
+
+    @Test
+    void anOwnerCreatesACategoryAndAProductThatACustomerThenSeesAndEveryStepIsAudited() {
+        owner.says("/admin");
+        assertThat(owner.screen().callbackData()).contains("ac", "adm:staff");
+        owner.taps("ac");
+        owner.screen();
+        owner.taps("ac:newc");
+        assertThat(owner.screen().text()).contains("category name");
+        owner.says("Voucher Game");
+        Reply category = owner.screen();
+        assertThat(category.text()).contains("Voucher Game");
+        String newProduct = category.callbackData().stream().filter(d -> d.startsWith("ac:newp:")).findFirst().orElseThrow();
+        long categoryId = Long.parseLong(newProduct.substring("ac:newp:".length()));
+
+        owner.taps(newProduct);
+        owner.screen();
+        owner.says("Steam Wallet 120rb\n15rb");
+        assertThat(owner.screen().text()).contains("write 15000, not 15rb");
+        owner.says("Steam Wallet 120rb\nRp 125.000\n120000\nKode Steam Wallet region ID");
+        Reply product = owner.screen();
+        assertThat(product.text()).contains("Steam Wallet 120rb", "Rp 125.000", "Rp 120.000");
+        long productId = jdbc.sql("SELECT id FROM products WHERE category_id = :c").param("c", categoryId).query(Long.class).single();
+
+        User customer = driver.newUser("en");
+        customer.taps("c:" + categoryId + ":0");
+        assertThat(customer.screen().text()).contains("Steam Wallet 120rb");
+
+        assertThat(audit(StorefrontTest.ADMIN)).contains("category.create category:" + categoryId,
+                "product.create product:" + productId);
+    }
+
+    @Test
+    void aCustomersAdminCommandLooksExactlyLikeAnyUnknownCommand() {
+        User customer = driver.newUser("en");
+        customer.says("/admin");
+        String admin = customer.screen().text();
+        customer.says("/nosuchcommand");
+        String unknown = customer.screen().text();
+        assertThat(admin).isEqualTo(unknown).doesNotContainIgnoringCase("admin").doesNotContainIgnoringCase("operator");
+        customer.taps("ac:hidep:1");
+        assertThat(customer.answerToLastTap()).contains("no longer");
+        assertThat(productActive(1)).isTrue();
+    }
+
+    @Test
+    void staffActOnlyWithThePermissionTheyHoldAtTheMomentOfTheAction() {
+        long product = jdbc.sql("INSERT INTO products (category_id, name, price) VALUES (1, 'Izin Uji', 10000) RETURNING id")
+                .query(Long.class).single();
+        User clerk = driver.newUser("en");
+        clerk.says("/start");
+        clerk.screen();
+        owner.says("/admin");
+        owner.screen();
+        owner.taps("adm:staff:add");
+        owner.screen();
+        owner.says(Long.toString(clerk.id));
+        assertThat(owner.screen().callbackData()).contains("adm:perm:" + clerk.id + ":catalog");
+
+        // Staff without the catalogue permission: the menu offers nothing, a hand-made button does nothing.
+        clerk.says("/admin");
+        assertThat(clerk.screen().callbackData()).doesNotContain("ac");
+        clerk.taps("ac:hidep:" + product);
+        assertThat(clerk.answerToLastTap()).contains("no longer");
+        assertThat(productActive(product)).isTrue();
+
+        owner.taps("adm:perm:" + clerk.id + ":catalog");
+        assertThat(owner.screen().text()).contains("catalogue");
+        clerk.taps("ac:hidep:" + product);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !productActive(product));
+
+        owner.taps("adm:perm:" + clerk.id + ":catalog");
+        owner.screen();
+        clerk.taps("ac:hidep:" + product);
+        assertThat(clerk.answerToLastTap()).contains("no longer");
+        assertThat(productActive(product)).as("taken away: the same button no longer works").isFalse();
+
+        assertThat(audit(clerk.id)).containsExactly("product.hide product:" + product);
+        assertThat(audit(StorefrontTest.ADMIN)).contains("staff.add user:" + clerk.id, "staff.permissions user:" + clerk.id);
+    }
+
+    @Test
+    void aRepricingIsAuditedWithBeforeAndAfterAndTheTrailCannotBeRewritten() {
+        long product = jdbc.sql("INSERT INTO products (category_id, name, price) VALUES (1, 'Harga Uji', 30000) RETURNING id")
+                .query(Long.class).single();
+        owner.taps("ac:price:" + product);
+        owner.screen();
+        owner.says("20000 25000");
+        assertThat(owner.screen().text()).contains("cannot be higher");
+        owner.says("Rp 27.500 / Rp 25.000");
+        assertThat(owner.screen().text()).contains("Rp 27.500", "Rp 25.000");
+
+        Map<String, Object> row = jdbc.sql("SELECT before::text AS before, after::text AS after FROM audit_log WHERE subject = :s AND action = 'product.price'")
+                .param("s", "product:" + product).query().singleRow();
+        assertThat((String) row.get("before")).contains("\"price\": 30000");
+        assertThat((String) row.get("after")).contains("\"price\": 27500", "\"reseller_price\": 25000");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 1 WHERE subject = :s").param("s", "product:" + product).update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log").update()).hasMessageContaining("append-only");
+    }
+
+    private boolean productActive(long id) {
+        return jdbc.sql("SELECT active FROM products WHERE id = :id").param("id", id).query(Boolean.class).single();
+    }
+
+    private List<String> audit(long actor) {
+        return jdbc.sql("SELECT action || ' ' || subject FROM audit_log WHERE actor = :actor ORDER BY id").param("actor", actor)
+                .query(String.class).list();
+    }
+}
