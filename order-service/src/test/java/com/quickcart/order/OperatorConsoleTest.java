@@ -171,6 +171,59 @@ class OperatorConsoleTest {
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log").update()).hasMessageContaining("append-only");
     }
 
+    @Test
+    void anOperatorFindsACustomerMakesThemAResellerAndABannedCustomerGetsOnePoliteLine() {
+        User buyer = driver.newUser("en");
+        buyer.says("/start");
+        buyer.screen();
+        owner.says("/admin");
+        owner.screen();
+        owner.taps("cu");
+        owner.screen();
+        owner.says("@nobody_like_this");
+        assertThat(owner.screen().text()).contains("Nobody with that id");
+        owner.says("@budi" + buyer.id);
+        Reply card = owner.screen();
+        assertThat(card.text()).contains("Customer " + buyer.id, "Role: Customer", "Status: active");
+
+        owner.taps("cu:role:" + buyer.id + ":reseller");
+        assertThat(owner.screen().text()).contains("Role: Reseller");
+        buyer.taps("p:1:q:1");
+        assertThat(buyer.screen().text()).as("the reseller price of the demo product").contains("Rp 40.000");
+
+        owner.taps("cu:ban:" + buyer.id);
+        assertThat(owner.screen().text()).contains("Status: banned");
+        buyer.says("/menu");
+        Reply refused = buyer.screen();
+        assertThat(refused.text()).contains("cannot use the store");
+        assertThat(refused.callbackData()).isEmpty();
+        buyer.taps("p:1:q:1");
+        assertThat(buyer.answerToLastTap()).contains("cannot use the store");
+
+        owner.taps("cu:unban:" + buyer.id);
+        owner.screen();
+        buyer.says("/menu");
+        assertThat(buyer.screen().text()).contains("Toko Uji");
+        assertThat(audit(StorefrontTest.ADMIN)).contains("customer.role user:" + buyer.id, "customer.ban user:" + buyer.id,
+                "customer.unban user:" + buyer.id);
+    }
+
+    @Test
+    void anOwnerCannotBeBannedAndOnlyOwnersReadTheAuditTrail() {
+        User clerk = driver.newUser("en");
+        clerk.says("/start");
+        clerk.screen();
+        owner.taps("cu:ban:" + StorefrontTest.ADMIN);
+        assertThat(owner.answerToLastTap()).contains("no longer");
+        owner.says("/audit");
+        assertThat(owner.screen().text()).contains("Audit trail");
+
+        clerk.says("/audit");
+        String refused = clerk.screen().text();
+        clerk.says("/nosuchcommand");
+        assertThat(refused).isEqualTo(clerk.screen().text()).doesNotContain("Audit");
+    }
+
     private boolean productActive(long id) {
         return jdbc.sql("SELECT active FROM products WHERE id = :id").param("id", id).query(Boolean.class).single();
     }

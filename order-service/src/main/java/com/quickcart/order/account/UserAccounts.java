@@ -82,6 +82,17 @@ public class UserAccounts {
                 .param("language", language).param("id", userId).update();
     }
 
+    public boolean isBanned(long userId) {
+        return jdbc.sql("SELECT COALESCE((SELECT banned FROM users WHERE telegram_id = :id), false)").param("id", userId)
+                .query(Boolean.class).single();
+    }
+
+    /** True when the flag changed. */
+    public boolean setBanned(long userId, boolean banned) {
+        return jdbc.sql("UPDATE users SET banned = :banned WHERE telegram_id = :id AND banned <> :banned")
+                .param("banned", banned).param("id", userId).update() == 1;
+    }
+
     public void setRole(long userId, UserProfile.Role role) {
         jdbc.sql("UPDATE users SET role = :role WHERE telegram_id = :id")
                 .param("role", role.name().toLowerCase(java.util.Locale.ROOT)).param("id", userId).update();

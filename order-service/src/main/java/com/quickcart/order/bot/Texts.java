@@ -25,4 +25,9 @@ public class Texts {
     public static Locale localeOf(String languageCode) {
         return languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("id") ? INDONESIAN : Locale.ENGLISH;
     }
+
+    /** Telegram refuses a message over 4096 characters: a long list is cut with an ellipsis, never refused. */
+    public static String fitMessage(String text) {
+        return text.length() <= 4096 ? text : text.substring(0, 4095) + "\u2026";
+    }
 }

@@ -80,6 +80,17 @@ public class UpdateDispatcher {
             Locale telegramLocale = Texts.localeOf(from.getLanguageCode());
             boolean firstVisit = users.register(from.getId(), from.getFirstName(), from.getUserName(), telegramLocale.getLanguage());
             Locale locale = users.find(from.getId()).map(p -> Locale.forLanguageTag(p.language())).orElse(telegramLocale);
+            if (users.isBanned(from.getId())) {
+                // One polite line and nothing else: no session, no handler, no hint of why.
+                Interaction banned = new Interaction(from.getId(), chatId, from.getFirstName(), from.getUserName(), locale,
+                        buttonMessageId, callbackId, Session.EMPTY, false);
+                if (banned.isButtonTap()) {
+                    replier.toast(banned, texts.get(locale, "account.banned"));
+                } else {
+                    replier.send(chatId, Screen.of(texts.get(locale, "account.banned")));
+                }
+                return;
+            }
             Session before = sessions.load(from.getId());
             Interaction in = new Interaction(from.getId(), chatId, from.getFirstName(), from.getUserName(), locale,
                     buttonMessageId, callbackId, before, firstVisit);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +29,24 @@ public class AuditTrail {
                         VALUES (:actor, :action, :subject, CAST(:before AS jsonb), CAST(:after AS jsonb))""")
                 .param("actor", actor).param("action", action).param("subject", subject)
                 .param("before", json(before)).param("after", json(after)).update();
+    }
+
+    /** Newest first: one page of entries, each as its time, actor, action, subject and change. */
+    public List<Entry> page(int page, int size) {
+        return jdbc.sql("""
+                        SELECT at, actor, action, subject, COALESCE(before::text, '-') AS before, COALESCE(after::text, '-') AS after
+                        FROM audit_log ORDER BY id DESC LIMIT :limit OFFSET :offset""")
+                .param("limit", size).param("offset", page * size)
+                .query((rs, n) -> new Entry(rs.getTimestamp("at").toInstant(), rs.getLong("actor"), rs.getString("action"),
+                        rs.getString("subject"), rs.getString("before"), rs.getString("after")))
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single();
+    }
+
+    public record Entry(Instant at, long actor, String action, String subject, String before, String after) {
     }
 
     private static String json(Map<String, ?> values) {

@@ -4,6 +4,7 @@ import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Texts;
 import com.quickcart.order.config.StoreProperties;
+import com.quickcart.order.menu.MenuScreens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ import java.util.function.BiConsumer;
  * user has at that moment (a button drawn before a permission was taken away does nothing).
  * Operator routes declare their permission where they are registered, like AbilityBot's
  * privacy: {@code routes.button(NewCategory.class, access.requires(CATALOG, this::newCategory))}.
- * A refusal looks exactly like any stale button, so it reveals nothing to a customer.
+ * A refusal looks exactly like a stale button or an unknown command, so it reveals nothing.
  */
 @Component
 public class OperatorAccess {
@@ -28,8 +29,10 @@ public class OperatorAccess {
     private final Staff staff;
     private final Replier replier;
     private final Texts texts;
+    private final MenuScreens menu;
 
-    public OperatorAccess(StoreProperties store, Staff staff, Replier replier, Texts texts) {
+    public OperatorAccess(StoreProperties store, Staff staff, Replier replier, Texts texts, MenuScreens menu) {
+        this.menu = menu;
         this.store = store;
         this.staff = staff;
         this.replier = replier;
@@ -72,8 +75,13 @@ public class OperatorAccess {
         };
     }
 
+    /** A tap gets the stale-button notice; a typed command or text the same hint as anything not understood. */
     private void refuse(Interaction in, String needed) {
         log.warn("operator action refused user_id={} needs={}", in.userId(), needed);
-        replier.toast(in, texts.get(in.locale(), "stale.button"));
+        if (in.isButtonTap()) {
+            replier.toast(in, texts.get(in.locale(), "stale.button"));
+        } else {
+            replier.show(in, menu.hint(in.locale()));
+        }
     }
 }

@@ -30,6 +30,10 @@ public final class OperatorButtons {
     public record RemoveStaff(long userId) implements Button {
     }
 
+    @ButtonData("adm:audit:{page}")
+    public record AuditPage(int page) implements Button {
+    }
+
     private OperatorButtons() {
     }
 }

@@ -1,0 +1,129 @@
+package com.quickcart.order.account;
+
+import com.quickcart.order.account.CustomerAdminButtons.Ban;
+import com.quickcart.order.account.CustomerAdminButtons.CustomerCard;
+import com.quickcart.order.account.CustomerAdminButtons.FindCustomer;
+import com.quickcart.order.account.CustomerAdminButtons.SetRole;
+import com.quickcart.order.account.CustomerAdminButtons.Unban;
+import com.quickcart.order.account.UserAccounts.UserProfile;
+import com.quickcart.order.account.UserAccounts.UserProfile.Role;
+import com.quickcart.order.bot.Buttons;
+import com.quickcart.order.bot.Feature;
+import com.quickcart.order.bot.Interaction;
+import com.quickcart.order.bot.Replier;
+import com.quickcart.order.bot.Routes;
+import com.quickcart.order.bot.Rupiah;
+import com.quickcart.order.bot.Screen;
+import com.quickcart.order.bot.Texts;
+import com.quickcart.order.operator.AuditTrail;
+import com.quickcart.order.operator.OperatorAccess;
+import com.quickcart.order.operator.OperatorButtons.OperatorMenu;
+import com.quickcart.order.session.Session.Awaiting;
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.quickcart.order.bot.Buttons.button;
+import static com.quickcart.order.operator.Permission.CUSTOMERS;
+
+/**
+ * Customers from the operator's chat (CUSTOMERS permission): find by Telegram id or @username,
+ * see profile, role, balance and order count, make a reseller or a customer again, ban and
+ * unban. Owners cannot be banned. Every change is audited.
+ */
+@Component
+public class CustomerAdminHandler implements Feature {
+
+    private final UserAccounts users;
+    private final OperatorAccess access;
+    private final AuditTrail audit;
+    private final Replier replier;
+    private final Texts texts;
+
+    public CustomerAdminHandler(UserAccounts users, OperatorAccess access, AuditTrail audit, Replier replier, Texts texts) {
+        this.users = users;
+        this.access = access;
+        this.audit = audit;
+        this.replier = replier;
+        this.texts = texts;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        routes.button(FindCustomer.class, access.requires(CUSTOMERS, (in, button) -> ask(in, null)))
+                .button(CustomerCard.class, access.requires(CUSTOMERS, this::card))
+                .button(SetRole.class, access.requires(CUSTOMERS, this::setRole))
+                .button(Ban.class, access.requires(CUSTOMERS, (in, button) -> setBanned(in, button.userId(), true)))
+                .button(Unban.class, access.requires(CUSTOMERS, (in, button) -> setBanned(in, button.userId(), false)))
+                .text(Awaiting.ADMIN_CUSTOMER_QUERY, access.requires(CUSTOMERS, this::queryTyped));
+    }
+
+    private void ask(Interaction in, String errorKey) {
+        in.replaceSession(in.session().awaiting(Awaiting.ADMIN_CUSTOMER_QUERY));
+        String prompt = texts.get(in.locale(), "admin.customer.prompt");
+        replier.show(in, new Screen(errorKey == null ? prompt : texts.get(in.locale(), errorKey) + "\n\n" + prompt,
+                Buttons.keyboard().row(button(texts.get(in.locale(), "nav.back"), new OperatorMenu())).build()));
+    }
+
+    private void queryTyped(Interaction in, String text) {
+        String query = text.strip();
+        Optional<Long> found = query.matches("\\d{1,15}") ? Optional.of(Long.parseLong(query)).filter(id -> users.find(id).isPresent())
+                : users.findByUsername(query.startsWith("@") ? query.substring(1) : query);
+        if (found.isEmpty()) {
+            ask(in, "admin.customer.unknown");
+            return;
+        }
+        in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
+        card(in, new CustomerCard(found.get()));
+    }
+
+    private void card(Interaction in, CustomerCard button) {
+        Optional<UserProfile> found = users.find(button.userId());
+        if (found.isEmpty()) {
+            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            return;
+        }
+        UserProfile user = found.get();
+        Locale locale = in.locale();
+        boolean banned = users.isBanned(user.id());
+        Buttons keyboard = Buttons.keyboard();
+        keyboard.row(user.role() == Role.RESELLER
+                ? button(texts.get(locale, "admin.customer.make.customer"), new SetRole(user.id(), Role.CUSTOMER))
+                : button(texts.get(locale, "admin.customer.make.reseller"), new SetRole(user.id(), Role.RESELLER)));
+        if (!access.isOwner(user.id())) {
+            keyboard.row(banned ? button(texts.get(locale, "admin.customer.unban"), new Unban(user.id()))
+                    : button(texts.get(locale, "admin.customer.ban"), new Ban(user.id())));
+        }
+        keyboard.row(button(texts.get(locale, "admin.customer.another"), new FindCustomer()),
+                button(texts.get(locale, "nav.back"), new OperatorMenu()));
+        replier.show(in, new Screen(texts.get(locale, "admin.customer.card", Long.toString(user.id()),
+                user.username() == null ? "-" : "@" + user.username(), user.firstName() == null ? "-" : user.firstName(),
+                texts.get(locale, "role." + user.role().name().toLowerCase(Locale.ROOT)), Rupiah.format(user.balance()),
+                Long.toString(user.ordersCount()), texts.get(locale, banned ? "admin.customer.banned" : "admin.customer.active")),
+                keyboard.build()));
+    }
+
+    private void setRole(Interaction in, SetRole button) {
+        Optional<UserProfile> user = users.find(button.userId());
+        if (user.isPresent() && button.role() != Role.ADMIN && user.get().role() != button.role()) {
+            users.setRole(button.userId(), button.role());
+            audit.record(in.userId(), "customer.role", "user:" + button.userId(), Map.of("role", user.get().role().name()),
+                    Map.of("role", button.role().name()));
+        }
+        card(in, new CustomerCard(button.userId()));
+    }
+
+    private void setBanned(Interaction in, long userId, boolean banned) {
+        if (access.isOwner(userId) || users.find(userId).isEmpty()) {
+            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            return;
+        }
+        if (users.setBanned(userId, banned)) {
+            audit.record(in.userId(), banned ? "customer.ban" : "customer.unban", "user:" + userId, Map.of("banned", !banned),
+                    Map.of("banned", banned));
+        }
+        card(in, new CustomerCard(userId));
+    }
+}
