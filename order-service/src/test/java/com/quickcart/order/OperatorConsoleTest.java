@@ -224,6 +224,32 @@ class OperatorConsoleTest {
         assertThat(refused).isEqualTo(clerk.screen().text()).doesNotContain("Audit");
     }
 
+    @Test
+    void theFiguresCountACompletedOrderAtPakasirsBillAndItsFee() {
+        owner.says("/stats");
+        Reply before = owner.screen();
+        assertThat(before.text()).contains("Figures: Today");
+        long grossBefore = rupiahAfter(before.text(), "Gross sales (completed): ");
+        long feesBefore = rupiahAfter(before.text(), "Gateway fees: ");
+
+        jdbc.sql("""
+                INSERT INTO orders (id, user_id, chat_id, product_id, product_name, quantity, unit_price, subtotal, total,
+                                    payment_fee, total_bill, status)
+                VALUES (:id, :user, :user, 1, 'Netflix Premium 1 Month', 1, 45000, 45000, 45000, 625, 45625, 'COMPLETED')""")
+                .param("id", "QC-STATS-" + System.nanoTime()).param("user", StorefrontTest.ADMIN).update();
+        owner.taps("st:1");
+        Reply after = owner.screen();
+
+        assertThat(rupiahAfter(after.text(), "Gross sales (completed): ")).isEqualTo(grossBefore + 45_625);
+        assertThat(rupiahAfter(after.text(), "Gateway fees: ")).isEqualTo(feesBefore + 625);
+        assertThat(after.text()).contains("Netflix Premium 1 Month");
+    }
+
+    private static long rupiahAfter(String text, String label) {
+        String rest = text.substring(text.indexOf(label) + label.length());
+        return Long.parseLong(rest.substring(0, rest.indexOf('\n')).replaceAll("[^0-9]", ""));
+    }
+
     private boolean productActive(long id) {
         return jdbc.sql("SELECT active FROM products WHERE id = :id").param("id", id).query(Boolean.class).single();
     }

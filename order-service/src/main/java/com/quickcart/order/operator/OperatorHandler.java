@@ -20,6 +20,7 @@ import com.quickcart.order.operator.OperatorButtons.StaffList;
 import com.quickcart.order.operator.OperatorButtons.StaffMember;
 import com.quickcart.order.operator.OperatorButtons.TogglePermission;
 import com.quickcart.order.session.Session.Awaiting;
+import com.quickcart.order.stats.StatsButtons.Stats;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
@@ -89,6 +90,9 @@ public class OperatorHandler implements Feature {
         Buttons keyboard = Buttons.keyboard();
         if (permissions.contains(Permission.CATALOG)) {
             keyboard.row(button(texts.get(locale, "admin.catalog"), new AdminCategories()));
+        }
+        if (permissions.contains(Permission.FINANCE)) {
+            keyboard.row(button(texts.get(locale, "admin.stats"), new Stats(1)));
         }
         if (permissions.contains(Permission.CUSTOMERS)) {
             keyboard.row(button(texts.get(locale, "admin.customers"), new FindCustomer()));
