@@ -245,6 +245,29 @@ class OperatorConsoleTest {
         assertThat(after.text()).contains("Netflix Premium 1 Month");
     }
 
+    @Test
+    void anOperatorCreatesAVoucherCustomersCanUseAndDisablesIt() {
+        String code = "UJI" + (System.nanoTime() % 100_000);
+        owner.taps("av:new");
+        owner.screen();
+        owner.says(code + "\n150%\n0\n10\n7");
+        assertThat(owner.screen().text()).contains("from 1% to 100%");
+        owner.says(code + "\n10%\n0\n10\n7");
+        assertThat(owner.screen().text()).contains(code + " \u00B7 10% \u00B7 min Rp 0 \u00B7 0/10");
+
+        User buyer = driver.newUser("en");
+        buyer.taps("buy:1:1:" + code);
+        assertThat(buyer.screen().text()).contains(code).contains("Rp 4.500");
+
+        owner.taps("av:off:" + code);
+        assertThat(owner.screen().text()).contains(code).contains("ended");
+        buyer.taps("vch:1:1");
+        buyer.screen();
+        buyer.says(code);
+        assertThat(buyer.screen().text()).as("the buyer first came by a tap, so Indonesian").contains("kedaluwarsa");
+        assertThat(audit(StorefrontTest.ADMIN)).contains("voucher.create voucher:" + code, "voucher.disable voucher:" + code);
+    }
+
     private static long rupiahAfter(String text, String label) {
         String rest = text.substring(text.indexOf(label) + label.length());
         return Long.parseLong(rest.substring(0, rest.indexOf('\n')).replaceAll("[^0-9]", ""));

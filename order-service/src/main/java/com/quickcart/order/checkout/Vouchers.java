@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -86,6 +87,34 @@ public class Vouchers {
                         UPDATE vouchers SET used = used - 1 WHERE code IN (SELECT code FROM gone)
                         """)
                 .param("order", orderId).update();
+    }
+
+    /** False when the code is taken. */
+    public boolean create(VoucherDraft draft) {
+        return jdbc.sql("""
+                        INSERT INTO vouchers (code, kind, value, min_purchase, total_uses, valid_until)
+                        VALUES (:code, :kind, :value, :min, :uses, now() + make_interval(days => :days))
+                        ON CONFLICT (code) DO NOTHING""")
+                .param("code", draft.code()).param("kind", draft.kind()).param("value", draft.value())
+                .param("min", draft.minPurchase()).param("uses", draft.totalUses()).param("days", draft.days()).update() == 1;
+    }
+
+    /** Ends the voucher's validity now; false when it was not valid any more. */
+    public boolean disable(String code) {
+        return jdbc.sql("UPDATE vouchers SET valid_until = now() WHERE code = :code AND valid_until > now()")
+                .param("code", normalise(code)).update() == 1;
+    }
+
+    /** Every voucher, newest validity first, with its use so far. */
+    public List<Summary> all() {
+        return jdbc.sql("SELECT code, kind, value, min_purchase, total_uses, used, valid_until, valid_until > now() AS live FROM vouchers ORDER BY valid_until DESC, code LIMIT 50")
+                .query((rs, n) -> new Summary(rs.getString("code"), rs.getString("kind"), rs.getLong("value"), rs.getLong("min_purchase"),
+                        rs.getInt("total_uses"), rs.getInt("used"), rs.getTimestamp("valid_until").toInstant(), rs.getBoolean("live")))
+                .list();
+    }
+
+    public record Summary(String code, String kind, long value, long minPurchase, int totalUses, int used, Instant validUntil,
+                          boolean live) {
     }
 
     private boolean usedBy(String code, long userId) {

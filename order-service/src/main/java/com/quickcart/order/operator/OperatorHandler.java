@@ -9,6 +9,7 @@ import com.quickcart.order.bot.Routes;
 import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;
 import com.quickcart.order.catalog.CatalogAdminButtons.AdminCategories;
+import com.quickcart.order.checkout.VoucherAdminButtons.VoucherList;
 import com.quickcart.order.menu.MenuButtons.MainMenu;
 import com.quickcart.order.menu.MenuScreens;
 import com.quickcart.order.account.CustomerAdminButtons.FindCustomer;
@@ -90,6 +91,9 @@ public class OperatorHandler implements Feature {
         Buttons keyboard = Buttons.keyboard();
         if (permissions.contains(Permission.CATALOG)) {
             keyboard.row(button(texts.get(locale, "admin.catalog"), new AdminCategories()));
+        }
+        if (permissions.contains(Permission.VOUCHERS)) {
+            keyboard.row(button(texts.get(locale, "admin.vouchers"), new VoucherList()));
         }
         if (permissions.contains(Permission.FINANCE)) {
             keyboard.row(button(texts.get(locale, "admin.stats"), new Stats(1)));
