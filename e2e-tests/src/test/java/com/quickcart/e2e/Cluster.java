@@ -38,6 +38,8 @@ import static org.awaitility.Awaitility.await;
 final class Cluster implements AutoCloseable {
 
     static final String STORE_NAME = "Toko Digital Uji";
+    /** The store owner (ADMIN_IDS) in every end-to-end test. */
+    static final long OWNER = 7_700_000_001L;
 
     private static Cluster shared;
 
@@ -60,6 +62,7 @@ final class Cluster implements AutoCloseable {
         Map<String, Object> environment = TestEnvironment.infrastructure();
         environment.put("TELEGRAM_API_URL", botApi.baseUrl());
         environment.put("STORE_NAME", STORE_NAME);
+        environment.put("ADMIN_IDS", Long.toString(OWNER));
         environment.put("PAKASIR_API_URL", pakasir.baseUrl());
         environment.put("PAKASIR_API_KEY", FakePakasir.API_KEY);
         environment.put("PAKASIR_TIMEOUT", "1s");

@@ -27,6 +27,10 @@ public final class CustomerAdminButtons {
     public record Unban(long userId) implements Button {
     }
 
+    @ButtonData("cu:adj:{userId}")
+    public record AdjustBalance(long userId) implements Button {
+    }
+
     private CustomerAdminButtons() {
     }
 }

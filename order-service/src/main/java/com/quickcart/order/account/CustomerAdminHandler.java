@@ -1,5 +1,10 @@
 package com.quickcart.order.account;
 
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.events.payment.BalanceAdjustmentRequested;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.outbox.Outbox;
+import com.quickcart.order.account.CustomerAdminButtons.AdjustBalance;
 import com.quickcart.order.account.CustomerAdminButtons.Ban;
 import com.quickcart.order.account.CustomerAdminButtons.CustomerCard;
 import com.quickcart.order.account.CustomerAdminButtons.FindCustomer;
@@ -15,6 +20,7 @@ import com.quickcart.order.bot.Routes;
 import com.quickcart.order.bot.Rupiah;
 import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;
+import com.quickcart.order.checkout.OrderIds;
 import com.quickcart.order.operator.AuditTrail;
 import com.quickcart.order.operator.OperatorAccess;
 import com.quickcart.order.operator.OperatorButtons.OperatorMenu;
@@ -27,11 +33,13 @@ import java.util.Optional;
 
 import static com.quickcart.order.bot.Buttons.button;
 import static com.quickcart.order.operator.Permission.CUSTOMERS;
+import static com.quickcart.order.operator.Permission.FINANCE;
 
 /**
  * Customers from the operator's chat (CUSTOMERS permission): find by Telegram id or @username,
  * see profile, role, balance and order count, make a reseller or a customer again, ban and
- * unban. Owners cannot be banned. Every change is audited.
+ * unban. Owners cannot be banned. FINANCE adds balance corrections, which payment-service
+ * applies to its ledger. Every change is audited.
  */
 @Component
 public class CustomerAdminHandler implements Feature {
@@ -41,8 +49,13 @@ public class CustomerAdminHandler implements Feature {
     private final AuditTrail audit;
     private final Replier replier;
     private final Texts texts;
+    private final Outbox outbox;
+    private final EventCodec codec;
 
-    public CustomerAdminHandler(UserAccounts users, OperatorAccess access, AuditTrail audit, Replier replier, Texts texts) {
+    public CustomerAdminHandler(UserAccounts users, OperatorAccess access, AuditTrail audit, Replier replier, Texts texts,
+                                Outbox outbox, EventCodec codec) {
+        this.outbox = outbox;
+        this.codec = codec;
         this.users = users;
         this.access = access;
         this.audit = audit;
@@ -57,7 +70,9 @@ public class CustomerAdminHandler implements Feature {
                 .button(SetRole.class, access.requires(CUSTOMERS, this::setRole))
                 .button(Ban.class, access.requires(CUSTOMERS, (in, button) -> setBanned(in, button.userId(), true)))
                 .button(Unban.class, access.requires(CUSTOMERS, (in, button) -> setBanned(in, button.userId(), false)))
-                .text(Awaiting.ADMIN_CUSTOMER_QUERY, access.requires(CUSTOMERS, this::queryTyped));
+                .text(Awaiting.ADMIN_CUSTOMER_QUERY, access.requires(CUSTOMERS, this::queryTyped))
+                .button(AdjustBalance.class, access.requires(FINANCE, this::askAdjustment))
+                .text(Awaiting.ADMIN_ADJUST, access.requires(FINANCE, this::adjustmentTyped));
     }
 
     private void ask(Interaction in, String errorKey) {
@@ -92,6 +107,9 @@ public class CustomerAdminHandler implements Feature {
         keyboard.row(user.role() == Role.RESELLER
                 ? button(texts.get(locale, "admin.customer.make.customer"), new SetRole(user.id(), Role.CUSTOMER))
                 : button(texts.get(locale, "admin.customer.make.reseller"), new SetRole(user.id(), Role.RESELLER)));
+        if (access.has(in.userId(), FINANCE)) {
+            keyboard.row(button(texts.get(locale, "admin.adjust"), new AdjustBalance(user.id())));
+        }
         if (!access.isOwner(user.id())) {
             keyboard.row(banned ? button(texts.get(locale, "admin.customer.unban"), new Unban(user.id()))
                     : button(texts.get(locale, "admin.customer.ban"), new Ban(user.id())));
@@ -103,6 +121,47 @@ public class CustomerAdminHandler implements Feature {
                 texts.get(locale, "role." + user.role().name().toLowerCase(Locale.ROOT)), Rupiah.format(user.balance()),
                 Long.toString(user.ordersCount()), texts.get(locale, banned ? "admin.customer.banned" : "admin.customer.active")),
                 keyboard.build()));
+    }
+
+    private void askAdjustment(Interaction in, AdjustBalance button) {
+        if (users.find(button.userId()).isEmpty()) {
+            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            return;
+        }
+        in.replaceSession(in.session().awaiting(Awaiting.ADMIN_ADJUST).with("user", Long.toString(button.userId())));
+        replier.show(in, adjustPrompt(in.locale(), null, button.userId()));
+    }
+
+    /**
+     * Sends the correction to payment-service, the only holder of money; the customer and the
+     * operator hear the outcome when its answer (BalanceAdjusted or ...Refused) comes back.
+     */
+    private void adjustmentTyped(Interaction in, String text) {
+        long userId = Long.parseLong(in.session().get("user"));
+        BalanceAdjustment.Result result = BalanceAdjustment.parse(text);
+        if (!result.ok()) {
+            replier.show(in, adjustPrompt(in.locale(), result.errorKey(), userId));
+            return;
+        }
+        in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
+        BalanceAdjustment adjustment = result.adjustment();
+        String adjustmentId = OrderIds.next("AJ");
+        outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(Long.toString(userId), new BalanceAdjustmentRequested(adjustmentId, userId,
+                adjustment.delta(), adjustment.reason(), in.userId())));
+        audit.record(in.userId(), "balance.adjust", "user:" + userId,
+                Map.of("balance", users.find(userId).map(UserProfile::balance).orElse(0L)),
+                Map.of("delta", adjustment.delta(), "reason", adjustment.reason(), "adjustment", adjustmentId));
+        replier.show(in, Screen.of(texts.get(in.locale(), "admin.adjust.sent", signed(adjustment.delta()), Long.toString(userId))));
+    }
+
+    private Screen adjustPrompt(Locale locale, String errorKey, long userId) {
+        String prompt = texts.get(locale, "admin.adjust.prompt");
+        return new Screen(errorKey == null ? prompt : texts.get(locale, errorKey) + "\n\n" + prompt,
+                Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), new CustomerCard(userId))).build());
+    }
+
+    static String signed(long delta) {
+        return (delta > 0 ? "+" : "\u2212") + Rupiah.format(Math.abs(delta));
     }
 
     private void setRole(Interaction in, SetRole button) {

@@ -6,6 +6,8 @@ import com.quickcart.common.events.delivery.ItemsDelivered;
 import com.quickcart.common.events.delivery.StockLevelChanged;
 import com.quickcart.common.events.delivery.StockRejected;
 import com.quickcart.common.events.delivery.StockReserved;
+import com.quickcart.common.events.payment.BalanceAdjusted;
+import com.quickcart.common.events.payment.BalanceAdjustmentRefused;
 import com.quickcart.common.events.payment.BalanceChanged;
 import com.quickcart.common.events.payment.PaymentCancelled;
 import com.quickcart.common.events.payment.PaymentExpired;
@@ -16,6 +18,7 @@ import com.quickcart.common.events.payment.PaymentSucceeded;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.EventRouter;
 import com.quickcart.common.messaging.inbox.Inbox;
+import com.quickcart.order.account.BalanceNotices;
 import com.quickcart.order.account.Projections;
 import com.quickcart.order.checkout.OrderSaga;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,7 +30,7 @@ public class SagaListener {
 
     private final EventRouter router;
 
-    public SagaListener(EventCodec codec, Inbox inbox, OrderSaga saga, Projections projections) {
+    public SagaListener(EventCodec codec, Inbox inbox, OrderSaga saga, Projections projections, BalanceNotices balances) {
         this.router = EventRouter.consumer("order-saga", codec, inbox)
                 .on(StockReserved.class, saga::stockReserved)
                 .on(StockRejected.class, saga::stockRejected)
@@ -39,7 +42,9 @@ public class SagaListener {
                 .on(PaymentExpired.class, saga::paymentExpired)
                 .on(PaymentRefunded.class, saga::paymentRefunded)
                 .on(StockLevelChanged.class, projections::stockLevel)
-                .on(BalanceChanged.class, projections::balance);
+                .on(BalanceChanged.class, projections::balance)
+                .on(BalanceAdjusted.class, balances::adjusted)
+                .on(BalanceAdjustmentRefused.class, balances::refused);
     }
 
     @KafkaListener(id = "order-saga", groupId = "order-service", topics = {Topics.DELIVERY_EVENTS, Topics.PAYMENT_EVENTS})
