@@ -3,6 +3,7 @@ package com.quickcart.payment.payments;
 import com.quickcart.payment.config.PakasirProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +41,12 @@ public class ExpirySweep {
     public void sweep(Instant now) {
         Instant cutoff = now.minus(properties.expiryGrace());
         for (String id : payments.pendingQrisExpiredBefore(cutoff, now, 50)) {
-            try {
-                pakasirWork.expire(id, now);
-            } catch (RuntimeException e) {
-                log.warn("expiry of payment {} postponed: {}", id, e.getMessage());
+            try (var ignored = MDC.putCloseable("order_id", id)) {
+                try {
+                    pakasirWork.expire(id, now);
+                } catch (RuntimeException e) {
+                    log.warn("expiry postponed: {}", e.getMessage());
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -77,7 +78,8 @@ public class PakasirWork {
                 if (seen.isEmpty() || owed(seen.get(), now) == Call.NONE) {
                     return;
                 }
-                Optional<Payment> claimed = payments.claim(paymentId, now, now.plus(properties.callLease()));
+                Instant leaseEnds = leaseFrom(now);
+                Optional<Payment> claimed = payments.claim(paymentId, now, leaseEnds);
                 if (claimed.isEmpty()) {
                     log.debug("another worker holds the payment's Pakasir call");
                     return;
@@ -87,7 +89,7 @@ public class PakasirWork {
                         return;
                     }
                 } finally {
-                    payments.release(paymentId);
+                    payments.release(paymentId, leaseEnds);
                 }
             }
         }
@@ -102,10 +104,12 @@ public class PakasirWork {
     public void sweep(Instant now) {
         for (String id : payments.owingPakasir(now, now.minus(properties.verifyAtMostEvery()),
                 now.minus(properties.lateMoneyCheckEvery()), SWEEP_BATCH)) {
-            try {
-                runFor(id, now);
-            } catch (RuntimeException e) {
-                log.warn("Pakasir call for payment {} postponed: {}", id, e.getMessage());
+            try (var ignored = MDC.putCloseable("order_id", id)) {
+                try {
+                    runFor(id, now);
+                } catch (RuntimeException e) {
+                    log.warn("Pakasir call postponed: {}", e.getMessage());
+                }
             }
         }
     }
@@ -117,7 +121,8 @@ public class PakasirWork {
      */
     public void expire(String paymentId, Instant now) {
         try (var ignored = MDC.putCloseable("order_id", paymentId)) {
-            Optional<Payment> claimed = payments.claim(paymentId, now, now.plus(properties.callLease()));
+            Instant leaseEnds = leaseFrom(now);
+            Optional<Payment> claimed = payments.claim(paymentId, now, leaseEnds);
             if (claimed.isEmpty()) {
                 return;
             }
@@ -133,10 +138,15 @@ public class PakasirWork {
                     }
                 });
             } finally {
-                payments.release(paymentId);
+                payments.release(paymentId, leaseEnds);
             }
         }
         runFor(paymentId, now);
+    }
+
+    /** Microseconds, as PostgreSQL stores it, so the release finds the very lease it took. */
+    private Instant leaseFrom(Instant now) {
+        return now.plus(properties.callLease()).truncatedTo(ChronoUnit.MICROS);
     }
 
     private Call owed(Payment payment, Instant now) {

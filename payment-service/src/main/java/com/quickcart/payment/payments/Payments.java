@@ -90,8 +90,10 @@ public class Payments {
                 .query(Payments::payment).optional();
     }
 
-    public void release(String id) {
-        jdbc.sql("UPDATE payments SET checking_until = NULL WHERE id = :id").param("id", id).update();
+    /** Ends the caller's lease; a lease that ran out and was taken over by another worker is left to it. */
+    public void release(String id, Instant until) {
+        jdbc.sql("UPDATE payments SET checking_until = NULL WHERE id = :id AND checking_until = :until")
+                .param("id", id).param("until", java.sql.Timestamp.from(until)).update();
     }
 
     /**

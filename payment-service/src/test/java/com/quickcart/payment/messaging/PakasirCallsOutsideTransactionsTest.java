@@ -91,6 +91,8 @@ class PakasirCallsOutsideTransactionsTest {
             pakasir.delay(Duration.ZERO);
         }
         assertThat(orders).allMatch(order -> PaymentServiceWorld.published(jdbc, order).equals(List.of("PaymentPending")));
+        assertThat(jdbc.sql("SELECT count(*) FROM payments WHERE checking_until IS NOT NULL").query(Long.class).single())
+                .as("every claim was released: no payment waits for a lease to run out").isZero();
     }
 
     @Test
