@@ -37,6 +37,9 @@ public record PakasirProperties(
         if (maxAttempts < 1 || maxAttempts > 5) {
             throw new IllegalArgumentException("quickcart.pakasir.max-attempts must be 1..5");
         }
+        if (verifyAtMostEvery.isNegative() || lateMoneyCheckEvery.isNegative()) {
+            throw new IllegalArgumentException("quickcart.pakasir.verify-at-most-every and late-money-check-every must not be negative");
+        }
         if (callLease.compareTo(timeout.multipliedBy(maxAttempts + 1L)) <= 0) {
             throw new IllegalArgumentException("quickcart.pakasir.call-lease must outlast a call with its retries");
         }
