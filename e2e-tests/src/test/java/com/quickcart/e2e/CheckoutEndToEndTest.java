@@ -143,6 +143,38 @@ class CheckoutEndToEndTest {
     }
 
     @Test
+    void aHundredForgedCallbacksForAPaidOrderCostNoPakasirCallWhileAnotherCustomerChecksOut() {
+        long product = cluster.newProduct("Flood Uji", 20_000, 2);
+        long payer = TelegramUpdates.newChatId();
+        tap(payer, "pay:q:" + product + ":1");
+        String paid = orderIdIn(awaitCall(payer, c -> c.method().equals("sendPhoto")).text());
+        cluster.pakasir.markPaid(paid);
+        cluster.postPakasir(cluster.pakasir.webhookBody(paid));
+        await().atMost(WAIT).until(() -> cluster.orderStatus(paid).equals("COMPLETED"));
+        long detailCalls = cluster.pakasir.callCount("/api/transactiondetail");
+        long callbacksHandled = callbacksHandledByPayment();
+
+        long buyer = TelegramUpdates.newChatId();
+        tap(buyer, "pay:q:" + product + ":1");
+        for (int i = 0; i < 100; i++) {
+            // Each body differs in completed_at, so each is a new event to the inbox.
+            var forged = cluster.pakasir.webhookBody(paid).put("completed_at", "2026-11-26T10:00:00." + i + "+07:00");
+            assertThat(cluster.postPakasir(forged).statusCode()).isEqualTo(200);
+        }
+
+        awaitCall(buyer, c -> c.method().equals("sendPhoto"));
+        await().atMost(WAIT).until(() -> callbacksHandledByPayment() - callbacksHandled >= 100);
+        assertThat(cluster.pakasir.callCount("/api/transactiondetail")).isEqualTo(detailCalls);
+        assertThat(cluster.botApi.calls("sendMessage", payer)).filteredOn(c -> c.text().contains("KEY-" + product)).hasSize(1);
+    }
+
+    /** Callbacks payment-service has taken from Kafka (its inbox), forged or not. */
+    private static long callbacksHandledByPayment() {
+        return cluster.paymentDb().sql("SELECT count(*) FROM processed_events WHERE consumer = 'payment' AND event_type = 'PakasirCallbackReceived'")
+                .query(Long.class).single();
+    }
+
+    @Test
     void pakasirFailingOpensTheCircuitAndTheCustomerIsToldToRetryOrPayByBalance() {
         long product = cluster.newProduct("VPN Uji", 35_000, 5);
         cluster.pakasir.failNext("/api/transactioncreate/qris", 100, 500);

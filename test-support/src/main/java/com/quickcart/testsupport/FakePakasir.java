@@ -49,6 +49,7 @@ public final class FakePakasir implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private volatile Duration validity = Duration.ofMinutes(10);
     private volatile Duration delay = Duration.ZERO;
+    private volatile Duration retryAfter;
     private volatile String webhookUrl;
 
     public FakePakasir() {
@@ -85,6 +86,11 @@ public final class FakePakasir implements AutoCloseable {
     /** Every answer waits this long first (a slow gateway). */
     public void delay(Duration delay) {
         this.delay = delay;
+    }
+
+    /** The {@code Retry-After} that scripted 429 answers carry (in seconds); null: none, as some gateways send. */
+    public void retryAfter(Duration retryAfter) {
+        this.retryAfter = retryAfter;
     }
 
     public synchronized void failNext(String path, int count, int status) {
@@ -136,6 +142,10 @@ public final class FakePakasir implements AutoCloseable {
             }
             Failure failure = takeFailure(path);
             if (failure != null) {
+                Duration wait = retryAfter;
+                if (failure.status() == 429 && wait != null) {
+                    exchange.getResponseHeaders().set("Retry-After", Long.toString(wait.toSeconds()));
+                }
                 respond(exchange, failure.status(), JSON.createObjectNode().put("error", "internal error"));
                 return;
             }

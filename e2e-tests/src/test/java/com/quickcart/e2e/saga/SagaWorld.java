@@ -13,6 +13,7 @@ import com.quickcart.order.OrderServiceApplication;
 import com.quickcart.order.checkout.OrderTimeouts;
 import com.quickcart.payment.PaymentServiceApplication;
 import com.quickcart.payment.payments.ExpirySweep;
+import com.quickcart.payment.payments.PakasirWork;
 import com.quickcart.payment.wallet.Wallet;
 import com.quickcart.testsupport.FakePakasir;
 import com.quickcart.testsupport.TelegramUpdates;
@@ -149,10 +150,11 @@ final class SagaWorld implements AutoCloseable {
         offer(Topics.PAKASIR_CALLBACKS, orderId, codec.wrap(eventId, orderId, body));
     }
 
-    /** Time passes by {@code by}; payment's expiry sweep and order's timeouts run at the new instant. */
+    /** Time passes by {@code by}; payment's sweeps (expiry, Pakasir calls still owed) and order's timeouts run at the new instant. */
     void timePasses(Duration by) {
         clock = clock.plus(by);
         bean(PaymentServiceApplication.class, ExpirySweep.class).sweep(clock);
+        bean(PaymentServiceApplication.class, PakasirWork.class).sweep(clock);
         bean(OrderServiceApplication.class, OrderTimeouts.class).sweep(clock);
         collect();
     }

@@ -20,23 +20,36 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Pakasir's QRIS API: create, detail, cancel. Every call has a timeout, is retried a few times
  * on network errors and 5xx, and goes through a circuit breaker so that a Pakasir outage fails
- * fast instead of holding every checkout. The API key travels in bodies and query strings, so
- * no URL or body is ever logged.
+ * fast instead of holding every checkout. A 429 is not an outage but Pakasir asking us to slow
+ * down: it neither opens the circuit nor is retried at once; no call leaves until its
+ * {@code Retry-After} has passed. The API key travels in bodies and query strings, so no URL or
+ * body is ever logged.
  */
 @Component
 public class PakasirGateway {
+
+    /** When a 429 names no wait; and the longest wait a Retry-After may impose. */
+    private static final Duration DEFAULT_BUSY_WAIT = Duration.ofSeconds(1);
+    private static final Duration MAX_BUSY_WAIT = Duration.ofMinutes(1);
 
     private final PakasirProperties properties;
     private final HttpClient http;
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final MeterRegistry meters;
+    /** Until when Pakasir asked us (429) to send nothing. */
+    private final AtomicReference<Instant> quietUntil = new AtomicReference<>(Instant.EPOCH);
 
     public PakasirGateway(PakasirProperties properties, MeterRegistry meters) {
         this.properties = properties;
@@ -51,14 +64,16 @@ public class PakasirGateway {
                 // Leave OPEN on time, not on the next call, so the state metric tells the truth.
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordExceptions(GatewayUnavailable.class)
+                // Rate limiting says Pakasir is up and busy; counting it would shut QRIS for everyone.
+                .ignoreExceptions(GatewayBusy.class)
                 .build());
         this.breaker = breakers.circuitBreaker("pakasir");
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         this.retry = Retry.of("pakasir", RetryConfig.custom()
                 .maxAttempts(properties.maxAttempts())
-                .waitDuration(java.time.Duration.ofMillis(200))
+                .waitDuration(Duration.ofMillis(200))
                 .retryExceptions(GatewayUnavailable.class)
-                .ignoreExceptions(CallNotPermittedException.class)
+                .ignoreExceptions(CallNotPermittedException.class, GatewayBusy.class)
                 .build());
     }
 
@@ -93,6 +108,9 @@ public class PakasirGateway {
     private JsonNode call(String operation, java.util.concurrent.Callable<JsonNode> request) {
         String outcome = "unavailable";
         try {
+            if (Instant.now().isBefore(quietUntil.get())) {
+                throw new GatewayBusy("Pakasir asked us to wait until " + quietUntil.get());
+            }
             JsonNode answer = retry.executeCallable(() -> breaker.executeCallable(request));
             outcome = "success";
             return answer;
@@ -101,6 +119,9 @@ public class PakasirGateway {
             throw new GatewayUnavailable("Pakasir circuit is open", open);
         } catch (GatewayRejected e) {
             outcome = "rejected";
+            throw e;
+        } catch (GatewayBusy e) {
+            outcome = "throttled";
             throw e;
         } catch (GatewayUnavailable e) {
             throw e;
@@ -128,7 +149,12 @@ public class PakasirGateway {
         } catch (IOException e) {
             throw new GatewayUnavailable("Pakasir unreachable or too slow: " + e.getClass().getSimpleName(), e);
         }
-        if (response.statusCode() >= 500 || response.statusCode() == 429) {
+        if (response.statusCode() == 429) {
+            Duration wait = retryAfter(response);
+            quietUntil.accumulateAndGet(Instant.now().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
+            throw new GatewayBusy("Pakasir answered HTTP 429: waiting " + wait.toMillis() + " ms");
+        }
+        if (response.statusCode() >= 500) {
             throw new GatewayUnavailable("Pakasir answered HTTP " + response.statusCode(), null);
         }
         if (response.statusCode() >= 400) {
@@ -136,6 +162,22 @@ public class PakasirGateway {
         }
         JsonNode json = EventCodec.mapper().readTree(response.body());
         return json == null ? EventCodec.mapper().createObjectNode() : json;
+    }
+
+    /** Pakasir's Retry-After (seconds or an HTTP date), bounded so a bad header cannot stop payments for long. */
+    private static Duration retryAfter(HttpResponse<?> response) {
+        Duration wait = response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Duration.ofSeconds(Long.parseLong(value.trim()));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    return Duration.between(Instant.now(), ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                } catch (DateTimeParseException neither) {
+                    return DEFAULT_BUSY_WAIT;
+                }
+            }
+        }).orElse(DEFAULT_BUSY_WAIT);
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX_BUSY_WAIT) > 0 ? MAX_BUSY_WAIT : wait;
     }
 
     private URI uri(String pathAndQuery) {
@@ -159,6 +201,13 @@ public class PakasirGateway {
     public static class GatewayUnavailable extends RuntimeException {
         public GatewayUnavailable(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** Pakasir answered 429: it is up but wants fewer calls. Try later; it says nothing about an outage. */
+    public static class GatewayBusy extends GatewayUnavailable {
+        public GatewayBusy(String message) {
+            super(message, null);
         }
     }
 

@@ -16,7 +16,6 @@ import com.quickcart.common.events.payment.PaymentSucceeded;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.payment.config.PakasirProperties;
-import com.quickcart.payment.gateway.PakasirGateway;
 import com.quickcart.payment.gateway.PakasirGateway.Detail;
 import com.quickcart.payment.gateway.PakasirGateway.Transaction;
 import com.quickcart.payment.payments.Payments.Payment;
@@ -27,12 +26,16 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * payment-service's part of the saga. It never trusts a callback: money is believed only when
  * Pakasir's detail API says {@code completed} for the same order id and amount. Every method
- * runs inside the transaction of the event that caused it.
+ * runs inside one short transaction, either that of the event that caused it (the inbox) or
+ * that of {@link PakasirWork} applying what Pakasir answered, and none calls Pakasir: a handler
+ * only records that a call is owed (a QRIS to create, a callback to verify, a code to cancel),
+ * and {@link PakasirWork} makes it with no transaction open.
  */
 @Service
 public class PaymentProcessing {
@@ -41,30 +44,23 @@ public class PaymentProcessing {
 
     private final Payments payments;
     private final Wallet wallet;
-    private final PakasirGateway pakasir;
     private final Outbox outbox;
     private final EventCodec codec;
     private final String project;
 
-    public PaymentProcessing(Payments payments, Wallet wallet, PakasirGateway pakasir, Outbox outbox, EventCodec codec,
-                             PakasirProperties properties) {
+    public PaymentProcessing(Payments payments, Wallet wallet, Outbox outbox, EventCodec codec, PakasirProperties properties) {
         this.payments = payments;
         this.wallet = wallet;
-        this.pakasir = pakasir;
         this.outbox = outbox;
         this.codec = codec;
         this.project = properties.project();
     }
 
+    /** A balance payment is decided here; a QRIS payment is opened, its code owed to {@link PakasirWork}. */
     public void requested(PaymentRequested request) {
         try (var ignored = MDC.putCloseable("order_id", request.paymentId())) {
-            if (!payments.open(request)) {
-                return;
-            }
-            if (request.method() == PaymentMethod.BALANCE) {
+            if (payments.open(request) && request.method() == PaymentMethod.BALANCE) {
                 payFromBalance(request);
-            } else {
-                createQris(request);
             }
         }
     }
@@ -84,23 +80,28 @@ public class PaymentProcessing {
                 request.chatId(), request.language(), request.amount(), PaymentMethod.BALANCE));
     }
 
-    private void createQris(PaymentRequested request) {
-        Transaction transaction;
-        try {
-            transaction = pakasir.createQris(request.paymentId(), request.amount());
-        } catch (PakasirGateway.GatewayUnavailable | PakasirGateway.GatewayRejected e) {
-            log.warn("QRIS not created: {}", e.getMessage());
-            fail(request.paymentId(), PaymentFailed.GATEWAY_UNAVAILABLE);
+    /** Pakasir created the code: the customer is shown it, unless the payment ended meanwhile (its cancel is owed). */
+    void qrisCreated(Payment payment, Transaction transaction) {
+        if (!payments.recordQris(payment.id(), transaction.fee(), transaction.totalPayment(), transaction.qrString(),
+                transaction.expiresAt())) {
+            log.info("QRIS created for a payment that is no longer waiting for one: not shown");
             return;
         }
-        payments.recordQris(request.paymentId(), transaction.fee(), transaction.totalPayment(), transaction.qrString(),
-                transaction.expiresAt());
-        publish(request.paymentId(), new PaymentPending(request.paymentId(), request.purpose(), request.userId(),
-                request.chatId(), request.language(), request.amount(), transaction.fee(), transaction.totalPayment(),
-                transaction.qrString(), transaction.expiresAt()));
+        publish(payment.id(), new PaymentPending(payment.id(), payment.purpose(), payment.userId(), payment.chatId(),
+                payment.language(), payment.amount(), transaction.fee(), transaction.totalPayment(), transaction.qrString(),
+                transaction.expiresAt()));
     }
 
-    /** A webhook body: a hint to ask Pakasir, never proof of payment. */
+    void qrisNotCreated(Payment payment) {
+        fail(payment.id(), PaymentFailed.GATEWAY_UNAVAILABLE);
+    }
+
+    /**
+     * A webhook body: a hint to ask Pakasir, never proof of payment. It costs no call here: it
+     * adds to the payment's count of callbacks to verify, which {@link PakasirWork} answers with
+     * one detail call however many arrived. Only payments whose money may still come count: a
+     * paid, refunded or failed payment has nothing to learn from Pakasir, whatever a callback says.
+     */
     public void callback(PakasirCallbackReceived callback) {
         try (var ignored = MDC.putCloseable("order_id", callback.orderId())) {
             Optional<Payment> found = payments.find(callback.orderId());
@@ -113,21 +114,30 @@ public class PaymentProcessing {
                 log.warn("callback does not match the payment (amount or status): ignored status={}", callback.status());
                 return;
             }
-            Detail detail;
-            try {
-                detail = pakasir.detail(payment.id(), payment.amount());
-            } catch (PakasirGateway.GatewayUnavailable | PakasirGateway.GatewayRejected e) {
-                // Not lost: the expiry sweep asks Pakasir again before it gives up on the payment.
-                log.warn("cannot verify callback now: {}", e.getMessage());
-                return;
+            if (!payments.requestVerification(payment.id())) {
+                log.info("callback for a payment already {}: nothing to verify", payment.status());
             }
-            if (!verified(payment, detail)) {
-                log.warn("Pakasir does not confirm the callback: status={} amount_matches={}", detail.status(),
-                        detail.amount() == payment.amount());
-                return;
-            }
-            settle(payment);
         }
+    }
+
+    /**
+     * Pakasir's answer to a detail call made at {@code at}: the callbacks counted when the call
+     * was claimed are answered, and confirmed money is settled. Returns whether it was confirmed.
+     */
+    boolean checked(Payment claimed, Detail detail, Instant at) {
+        payments.verified(claimed.id(), claimed.verifyRequests(), at);
+        if (!verified(claimed, detail)) {
+            log.info("Pakasir does not confirm a payment: status={} amount_matches={}", detail.status(),
+                    detail.amount() == claimed.amount());
+            return false;
+        }
+        settle(claimed);
+        return true;
+    }
+
+    /** Pakasir knows no such transaction: the callbacks are answered, nothing was paid. */
+    void uncheckable(Payment claimed, Instant at) {
+        payments.verified(claimed.id(), claimed.verifyRequests(), at);
     }
 
     static boolean verified(Payment payment, Detail detail) {
@@ -166,7 +176,8 @@ public class PaymentProcessing {
             Payment payment = found.get();
             if (payments.move(id, "CANCELLED", "PENDING")) {
                 if (payment.method() == PaymentMethod.QRIS) {
-                    cancelAtPakasir(payment);
+                    // The code is cancelled at Pakasir by PakasirWork once this commits; money paid to it meanwhile is refunded.
+                    payments.cancelDue(id, true);
                 }
                 publish(id, new PaymentCancelled(id));
                 log.info("payment cancelled on request");
@@ -211,41 +222,22 @@ public class PaymentProcessing {
         log.info("payment refunded to balance amount={} reason={}", payment.amount(), reason);
     }
 
-    /**
-     * An unpaid QRIS payment past its expiry: ask Pakasir once more (it may have been paid at the
-     * last second), else cancel it there and here.
-     */
-    public void expire(String paymentId) {
-        try (var ignored = MDC.putCloseable("order_id", paymentId)) {
-            Optional<Payment> locked = payments.lockPending(paymentId);
-            if (locked.isEmpty()) {
-                return;
-            }
-            Payment payment = locked.get();
-            Detail detail = pakasir.detail(payment.id(), payment.amount());
-            if (verified(payment, detail)) {
-                settle(payment);
-                return;
-            }
-            cancelAtPakasir(payment);
-            payments.move(payment.id(), "EXPIRED", "PENDING");
-            publish(payment.id(), new PaymentExpired(payment.id(), payment.purpose(), payment.userId(), payment.chatId(), payment.language()));
+    /** Pakasir confirmed no money for a QRIS payment past its expiry: it ends here, and its code is to be cancelled there. */
+    void expireUnpaid(Payment payment) {
+        if (payments.move(payment.id(), "EXPIRED", "PENDING")) {
+            payments.cancelDue(payment.id(), true);
+            publish(payment.id(), new PaymentExpired(payment.id(), payment.purpose(), payment.userId(), payment.chatId(),
+                    payment.language()));
             log.info("payment expired");
-        }
-    }
-
-    private void cancelAtPakasir(Payment payment) {
-        try {
-            pakasir.cancel(payment.id(), payment.amount());
-        } catch (RuntimeException e) {
-            // The code expires at Pakasir anyway; a late payment is refunded by settle().
-            log.warn("cancel at Pakasir failed: {}", e.getMessage());
         }
     }
 
     private void fail(String paymentId, String reason) {
         Payment payment = payments.find(paymentId).orElseThrow();
-        payments.move(paymentId, "FAILED", "PENDING");
+        if (!payments.move(paymentId, "FAILED", "PENDING")) {
+            log.info("payment already {}: not failed", payment.status());
+            return;
+        }
         publish(paymentId, new PaymentFailed(paymentId, payment.purpose(), payment.userId(), payment.chatId(), payment.language(), reason));
     }
 
