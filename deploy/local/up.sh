@@ -41,6 +41,20 @@ if [ -z "${PAKASIR_API_KEY:-}" ]; then
 fi
 # A fixed development key for the demo goods; production must set its own (openssl rand -base64 32).
 export INVENTORY_KEY="${INVENTORY_KEY:-bG9jYWwtZGV2LWtleS1uZXZlci1pbi1wcm9kLTAwMDE=}"
+# A fixed development goods-transit pair (key id 329fb3e11aa512c0): delivery seals the goods for
+# the notifier with the public key, only the notifier opens them (docs/adr/0009). Production sets
+# its own pair; given only the private key, the public one is derived with openssl.
+if [ -z "${GOODS_TRANSIT_PRIVATE_KEY:-}" ] && [ -z "${GOODS_TRANSIT_PUBLIC_KEY:-}" ]; then
+  export GOODS_TRANSIT_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIBAeYgZmoEjgNlruQyv028tmUxlDn0sl4a8YcVvFlxls"
+  export GOODS_TRANSIT_PUBLIC_KEY="MCowBQYDK2VuAyEA6S7JAInnEk4Tylpie+CR5hiYDll494wiFYJjWy2TqF4="
+elif [ -z "${GOODS_TRANSIT_PUBLIC_KEY:-}" ]; then
+  command -v openssl >/dev/null || die "GOODS_TRANSIT_PUBLIC_KEY is unset and openssl is missing to derive it from GOODS_TRANSIT_PRIVATE_KEY"
+  GOODS_TRANSIT_PUBLIC_KEY="$(base64 -d <<<"$GOODS_TRANSIT_PRIVATE_KEY" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
+    || die "GOODS_TRANSIT_PRIVATE_KEY is not an X25519 private key (base64 PKCS#8 DER)"
+  export GOODS_TRANSIT_PUBLIC_KEY
+elif [ -z "${GOODS_TRANSIT_PRIVATE_KEY:-}" ]; then
+  die "GOODS_TRANSIT_PUBLIC_KEY is set but GOODS_TRANSIT_PRIVATE_KEY is not: set both, or neither for the development pair"
+fi
 export LOG_FORMAT="${LOG_FORMAT:-logstash}"
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
 

@@ -21,7 +21,7 @@ class InventoryCipherTest {
 
         InventoryCipher after = new InventoryCipher(new InventoryProperties(NEW, 2, "1:" + OLD));
 
-        assertThat(after.open(sealed)).isEqualTo("netflix: user@example.com / hunter2");
+        assertThat(after.open(sealed).equals("netflix: user@example.com / hunter2")).as("opens to the item").isTrue();
         assertThat(after.seal("x").keyId()).isEqualTo(2);
     }
 

@@ -1,11 +1,18 @@
 package com.quickcart.delivery;
 
+import com.quickcart.common.events.EventEnvelope;
+import com.quickcart.common.events.delivery.ItemsDelivered;
+import com.quickcart.common.events.delivery.ResendGoods;
 import com.quickcart.common.events.order.OrderCancelled;
 import com.quickcart.common.events.order.OrderPaid;
 import com.quickcart.common.events.order.OrderPlaced;
 import com.quickcart.common.events.order.PaymentMethod;
+import com.quickcart.common.goods.GoodsOpener;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.delivery.config.GoodsTransitProperties;
 import com.quickcart.delivery.fulfilment.Fulfilment;
 import com.quickcart.delivery.inventory.Inventory;
+import com.quickcart.testsupport.GoodsTransitKeys;
 import com.quickcart.testsupport.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +35,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest(classes = DeliveryServiceApplication.class, properties = {
         "spring.config.name=delivery-service",
@@ -39,6 +47,7 @@ class ReservationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add(GoodsTransitKeys.PUBLIC_KEY_VARIABLE, GoodsTransitKeys::publicKey);
     }
 
     @Autowired Fulfilment fulfilment;
@@ -97,7 +106,7 @@ class ReservationTest {
         tx.executeWithoutResult(s -> inventory.add(product, List.of("SECRET-LICENCE-1234")));
         byte[] stored = jdbc.sql("SELECT ciphertext FROM inventory_items WHERE product_id = :p").param("p", product)
                 .query(byte[].class).single();
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("SECRET-LICENCE");
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains("SECRET-LICENCE")).as("stored in clear").isFalse();
 
         tx.executeWithoutResult(s -> fulfilment.reserve(placed("QC-GOODS00001", product, 1)));
         List<String> first = new ArrayList<>();
@@ -105,9 +114,57 @@ class ReservationTest {
         List<String> second = new ArrayList<>();
         tx.executeWithoutResult(s -> second.addAll(inventory.handOver("QC-GOODS00001")));
 
-        assertThat(first).containsExactly("SECRET-LICENCE-1234");
-        assertThat(second).isEmpty();
-        assertThat(inventory.delivered("QC-GOODS00001")).containsExactly("SECRET-LICENCE-1234");
+        assertThat(first.equals(List.of("SECRET-LICENCE-1234"))).as("the item handed over once").isTrue();
+        assertThat(second.size()).as("items handed over a second time").isZero();
+        assertThat(inventory.delivered("QC-GOODS00001").equals(List.of("SECRET-LICENCE-1234"))).as("the item kept for a re-send").isTrue();
+    }
+
+    @Test
+    void goodsLeaveOnlySealedForTheNotifierAndBoundToTheEventThatCarriesThem() {
+        long product = newProduct(0);
+        String secret = "SECRET-SEAL-" + UUID.randomUUID();
+        List<String> goods = List.of(secret + "-1", secret + "-2");
+        tx.executeWithoutResult(s -> inventory.add(product, goods));
+        tx.executeWithoutResult(s -> fulfilment.reserve(placed("QC-SEALED0001", product, 2)));
+        GoodsOpener notifier = new GoodsOpener(GoodsOpener.privateKey(GoodsTransitKeys.privateKey()), List.of());
+
+        // Read in the writing transaction: the relay deletes a row once it is published.
+        String handedOver = tx.execute(s -> {
+            fulfilment.handOver(new OrderPaid("QC-SEALED0001", 42, 42, "id"));
+            return itemsDeliveredRow("QC-SEALED0001");
+        });
+        String resent = tx.execute(s -> {
+            fulfilment.resend(new ResendGoods("QC-SEALED0001", 42));
+            return itemsDeliveredRow("QC-SEALED0001");
+        });
+
+        for (String row : List.of(handedOver, resent)) {
+            assertThat(row.contains(secret)).as("the outbox row holds goods in clear").isFalse();
+            EventEnvelope envelope = EventCodec.decode(row);
+            ItemsDelivered delivered = new EventCodec(java.time.Clock.systemUTC()).unwrap(envelope, ItemsDelivered.class);
+            assertThat(delivered.itemCount()).isEqualTo(2);
+            assertThat(notifier.open(delivered.goods(), delivered.orderId(), envelope.eventId()).equals(goods))
+                    .as("the notifier opens the goods with the event's own id").isTrue();
+            assertThatThrownBy(() -> notifier.open(delivered.goods(), delivered.orderId(), UUID.randomUUID()))
+                    .isInstanceOf(GoodsOpener.Refused.class);
+        }
+        assertThat(EventCodec.decode(resent).payload().path("resend").asBoolean()).isTrue();
+        assertThat(EventCodec.decode(resent).payload().path("goods").path("ciphertext").asText())
+                .as("a re-send seals afresh").isNotEqualTo(EventCodec.decode(handedOver).payload().path("goods").path("ciphertext").asText());
+    }
+
+    @Test
+    void aMissingOrInvalidGoodsTransitKeyStopsTheServiceWithAClearMessage() {
+        assertThatThrownBy(() -> new GoodsTransitProperties("")).hasMessageContaining("GOODS_TRANSIT_PUBLIC_KEY must be set");
+        assertThatThrownBy(() -> new GoodsTransitProperties("bm90IGEga2V5")).hasMessageStartingWith("GOODS_TRANSIT_PUBLIC_KEY: ")
+                .hasMessageContaining("not an X25519 public key");
+        assertThatThrownBy(() -> new GoodsTransitProperties(GoodsTransitKeys.privateKey()))
+                .hasMessageStartingWith("GOODS_TRANSIT_PUBLIC_KEY: ").message().doesNotContain(GoodsTransitKeys.privateKey());
+    }
+
+    private String itemsDeliveredRow(String orderId) {
+        return jdbc.sql("SELECT envelope FROM outbox WHERE event_type = 'ItemsDelivered' AND event_key = :order ORDER BY seq DESC LIMIT 1")
+                .param("order", orderId).query(String.class).single();
     }
 
     @Test

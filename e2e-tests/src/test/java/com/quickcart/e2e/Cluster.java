@@ -11,6 +11,7 @@ import com.quickcart.payment.PaymentServiceApplication;
 import com.quickcart.payment.wallet.Wallet;
 import com.quickcart.testsupport.FakePakasir;
 import com.quickcart.testsupport.FakeTelegramBotApi;
+import com.quickcart.testsupport.GoodsTransitKeys;
 import com.quickcart.testsupport.TestEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +75,8 @@ final class Cluster implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         environment.put("INVENTORY_KEY", Base64.getEncoder().encodeToString(key));
+        environment.put(GoodsTransitKeys.PUBLIC_KEY_VARIABLE, GoodsTransitKeys.publicKey());
+        environment.put(GoodsTransitKeys.PRIVATE_KEY_VARIABLE, GoodsTransitKeys.privateKey());
         services.add(NotifierApplication.application(environment).run());
         services.add(OrderServiceApplication.application(environment).run());
         services.add(PaymentServiceApplication.application(environment).run());

@@ -96,6 +96,25 @@ class DeploymentDescriptorsTest {
         for (String other : List.of("ingress-service", "order-service", "delivery-service", "notifier-service")) {
             assertThat(k8s(other + ".yaml").toString()).as(other).doesNotContain("pakasir-api-key");
         }
+        assertThat(k8s("notifier-service.yaml").toString()).as("only the notifier opens the goods")
+                .contains("goods-transit-private-key");
+        for (String other : List.of("ingress-service", "order-service", "payment-service", "delivery-service")) {
+            assertThat(k8s(other + ".yaml").toString()).as(other).doesNotContain("goods-transit-private-key", "GOODS_TRANSIT_PRIVATE_KEY");
+        }
+        assertThat(config).as("the public key is not a secret and reaches delivery").containsKey("GOODS_TRANSIT_PUBLIC_KEY")
+                .doesNotContainKeys("GOODS_TRANSIT_PRIVATE_KEY", "GOODS_TRANSIT_PREVIOUS_PRIVATE_KEYS");
+    }
+
+    @Test
+    void composeGivesTheGoodsTransitPrivateKeyToTheNotifierAlone() {
+        Map<String, Object> services = map(yaml("docker-compose.yml").get("services"));
+
+        assertThat(map(map(services.get("notifier-service")).get("environment"))).containsKey("GOODS_TRANSIT_PRIVATE_KEY");
+        assertThat(map(map(services.get("delivery-service")).get("environment"))).containsKey("GOODS_TRANSIT_PUBLIC_KEY");
+        for (String other : List.of("ingress-service", "order-service", "payment-service", "delivery-service")) {
+            assertThat(map(map(services.get(other)).get("environment"))).as(other)
+                    .doesNotContainKeys("GOODS_TRANSIT_PRIVATE_KEY", "GOODS_TRANSIT_PREVIOUS_PRIVATE_KEYS");
+        }
     }
 
     @Test

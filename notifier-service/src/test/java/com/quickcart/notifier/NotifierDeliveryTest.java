@@ -7,6 +7,7 @@ import com.quickcart.common.events.telegram.BotApiCall;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.testsupport.FakeTelegramBotApi;
 import com.quickcart.testsupport.FakeTelegramBotApi.BotCall;
+import com.quickcart.testsupport.GoodsTransitKeys;
 import com.quickcart.testsupport.KafkaBroker;
 import com.quickcart.testsupport.TelegramUpdates;
 import com.quickcart.testsupport.TestEnvironment;
@@ -45,6 +46,7 @@ class NotifierDeliveryTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("TELEGRAM_API_URL", botApi::baseUrl);
+        registry.add(GoodsTransitKeys.PRIVATE_KEY_VARIABLE, GoodsTransitKeys::privateKey);
     }
 
     @AfterAll

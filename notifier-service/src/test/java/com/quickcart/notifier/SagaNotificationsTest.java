@@ -7,17 +7,23 @@ import com.google.zxing.common.HybridBinarizer;
 import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.delivery.ItemsDelivered;
+import com.quickcart.common.events.delivery.SealedGoods;
+import com.quickcart.common.goods.GoodsSealer;
 import com.quickcart.common.events.payment.PaymentPending;
 import com.quickcart.common.events.payment.PaymentPurpose;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.testsupport.FakeTelegramBotApi;
 import com.quickcart.testsupport.FakeTelegramBotApi.BotCall;
+import com.quickcart.testsupport.GoodsTransitKeys;
+import com.quickcart.testsupport.KafkaBroker;
 import com.quickcart.testsupport.TelegramUpdates;
 import com.quickcart.testsupport.TestEnvironment;
+import com.quickcart.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +53,7 @@ class SagaNotificationsTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("TELEGRAM_API_URL", botApi::baseUrl);
+        registry.add(GoodsTransitKeys.PRIVATE_KEY_VARIABLE, GoodsTransitKeys::privateKey);
     }
 
     @AfterAll
@@ -55,6 +63,7 @@ class SagaNotificationsTest {
 
     @Autowired KafkaTemplate<String, EventEnvelope> kafka;
     @Autowired EventCodec codec;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void aPendingQrisPaymentArrivesAsAScannableQrCodeWithPakasirsTotalAndExpiry() throws Exception {
@@ -79,16 +88,77 @@ class SagaNotificationsTest {
         long many = TelegramUpdates.newChatId();
         List<String> bulk = IntStream.range(0, 200).mapToObj(i -> "LICENSE-KEY-%05d-ABCDEFGHIJKLMNOP".formatted(i)).toList();
 
-        publish(Topics.DELIVERY_EVENTS, "QC-FEW0000001", new ItemsDelivered("QC-FEW0000001", few, few, "en", "Windows Key",
-                List.of("AAAA-BBBB", "CCCC-DDDD"), false));
-        publish(Topics.DELIVERY_EVENTS, "QC-MANY000001", new ItemsDelivered("QC-MANY000001", many, many, "en", "Bulk Key",
-                bulk, false));
+        publishGoods("QC-FEW0000001", few, "Windows Key", List.of("AAAA-BBBB", "CCCC-DDDD"));
+        publishGoods("QC-MANY000001", many, "Bulk Key", bulk);
 
-        assertThat(awaitCall(few, "sendMessage").text()).contains("Order QC-FEW0000001", "AAAA-BBBB\nCCCC-DDDD");
+        String message = awaitCall(few, "sendMessage").text();
+        assertThat(message.contains("Order QC-FEW0000001")).as("the heading names the order").isTrue();
+        assertThat(message.contains("AAAA-BBBB\nCCCC-DDDD")).as("both items, one a line").isTrue();
         BotCall document = awaitCall(many, "sendDocument");
         String file = new String(document.file("document"), StandardCharsets.UTF_8);
-        assertThat(file.lines().filter(l -> l.startsWith("LICENSE-KEY-"))).hasSize(200);
+        assertThat(file.lines().filter(l -> l.startsWith("LICENSE-KEY-")).count()).isEqualTo(200);
         assertThat(document.text()).contains("attached file");
+    }
+
+    @Test
+    void aGoodsSendTelegramRefusesIsDeadLetteredStillSealed() {
+        long chat = TelegramUpdates.newChatId();
+        List<String> goods = List.of("SECRET-DLT-" + UUID.randomUUID());
+        botApi.failNext("sendMessage", 1, 400, null);
+
+        try (TopicProbe deadLetters = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.deadLetter(Topics.DELIVERY_EVENTS))) {
+            publishGoods("QC-DLTGOODS01", chat, "Windows Key", goods);
+
+            TopicProbe.Seen dead = deadLetters.awaitOne(s -> "QC-DLTGOODS01".equals(s.key()), Duration.ofSeconds(30));
+            assertThat(dead.type()).isEqualTo("ItemsDelivered");
+            assertThat(holdsAny(dead.value().toString(), goods)).as("the dead letter holds goods in clear").isFalse();
+            assertThat(headersHoldAny(dead, goods)).as("the dead letter's headers hold goods in clear").isFalse();
+            assertThat(dead.payload().path("goods").path("ciphertext").asText()).isNotEmpty();
+            assertThat(outboundRowsHolding(goods)).as("outbound_log rows holding goods in clear").isZero();
+        }
+    }
+
+    @Test
+    void goodsSealedForAKeyTheNotifierDoesNotHoldAreDeadLetteredWithoutATry() {
+        long chat = TelegramUpdates.newChatId();
+        GoodsSealer stranger = new GoodsSealer(GoodsTransitKeys.generate().getPublic());
+        UUID eventId = UUID.randomUUID();
+
+        try (TopicProbe deadLetters = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.deadLetter(Topics.DELIVERY_EVENTS))) {
+            kafka.send(Topics.DELIVERY_EVENTS, "QC-WRONGKEY01", codec.wrap(eventId, "QC-WRONGKEY01", new ItemsDelivered("QC-WRONGKEY01",
+                    chat, chat, "en", "Windows Key", 1, stranger.seal(List.of("SECRET-NOT-FOR-US"), "QC-WRONGKEY01", eventId), false)));
+
+            TopicProbe.Seen dead = deadLetters.awaitOne(s -> "QC-WRONGKEY01".equals(s.key()), Duration.ofSeconds(30));
+            assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                    .contains("key id " + stranger.keyId(), "GOODS_TRANSIT_PRIVATE_KEY");
+            assertThat(botApi.calls("sendMessage", chat)).isEmpty();
+        }
+    }
+
+    /** Sealed as delivery-service seals: for the notifier's key, bound to the envelope's own event id. */
+    private void publishGoods(String orderId, long chat, String product, List<String> goods) {
+        UUID eventId = UUID.randomUUID();
+        SealedGoods sealed = new GoodsSealer(GoodsSealer.publicKey(GoodsTransitKeys.publicKey())).seal(goods, orderId, eventId);
+        kafka.send(Topics.DELIVERY_EVENTS, orderId, codec.wrap(eventId, orderId,
+                new ItemsDelivered(orderId, chat, chat, "en", product, goods.size(), sealed, false)));
+    }
+
+    private long outboundRowsHolding(List<String> goods) {
+        return goods.stream().mapToLong(item -> jdbc.sql("SELECT count(*) FROM outbound_log t WHERE strpos(t::text, :item) > 0")
+                .param("item", item).query(Long.class).single()).sum();
+    }
+
+    private static boolean headersHoldAny(TopicProbe.Seen seen, List<String> goods) {
+        for (var header : seen.headers()) {
+            if (header.value() != null && holdsAny(new String(header.value(), StandardCharsets.UTF_8), goods)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsAny(String text, List<String> goods) {
+        return goods.stream().anyMatch(text::contains);
     }
 
     private void publish(String topic, String key, Object event) {

@@ -9,6 +9,7 @@ import com.quickcart.common.events.delivery.StockReserved;
 import com.quickcart.common.events.order.OrderCancelled;
 import com.quickcart.common.events.order.OrderPaid;
 import com.quickcart.common.events.order.OrderPlaced;
+import com.quickcart.common.goods.GoodsSealer;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.delivery.fulfilment.Reservations.Reservation;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * delivery-service's part of the checkout saga. Each method runs in the inbox transaction of
@@ -36,13 +38,16 @@ public class Fulfilment {
     private final Outbox outbox;
     private final EventCodec codec;
     private final JdbcClient jdbc;
+    private final GoodsSealer sealer;
 
-    public Fulfilment(Inventory inventory, Reservations reservations, Outbox outbox, EventCodec codec, JdbcClient jdbc) {
+    public Fulfilment(Inventory inventory, Reservations reservations, Outbox outbox, EventCodec codec, JdbcClient jdbc,
+                      GoodsSealer sealer) {
         this.inventory = inventory;
         this.reservations = reservations;
         this.outbox = outbox;
         this.codec = codec;
         this.jdbc = jdbc;
+        this.sealer = sealer;
     }
 
     /** All or nothing: either the whole quantity is reserved, or none is and the order is rejected. */
@@ -72,11 +77,8 @@ public class Fulfilment {
                 log.warn("paid order has no reservation to hand over; status={}", reservation.map(Reservation::status).orElse("none"));
                 return;
             }
-            List<String> items = inventory.handOver(paid.orderId());
-            Reservation r = reservation.get();
-            outbox.append(Topics.DELIVERY_EVENTS, codec.wrap(r.orderId(),
-                    new ItemsDelivered(r.orderId(), r.userId(), r.chatId(), r.language(), r.productName(), items, false)));
-            log.info("items handed over count={}", items.size());
+            int count = publishSealed(reservation.get(), inventory.handOver(paid.orderId()), false);
+            log.info("items handed over count={}", count);
         }
     }
 
@@ -99,10 +101,20 @@ public class Fulfilment {
                 log.warn("re-send asked for an order that was not delivered");
                 return;
             }
-            Reservation r = reservation.get();
-            outbox.append(Topics.DELIVERY_EVENTS, codec.wrap(r.orderId(), new ItemsDelivered(r.orderId(), r.userId(),
-                    r.chatId(), r.language(), r.productName(), inventory.delivered(r.orderId()), true)));
+            int count = publishSealed(reservation.get(), inventory.delivered(command.orderId()), true);
+            log.info("items re-sent count={}", count);
         }
+    }
+
+    /**
+     * The goods leave the inventory only sealed for the notifier, bound to the event that carries
+     * them: the event id is chosen first so that it can be sealed in. A re-send seals afresh.
+     */
+    private int publishSealed(Reservation r, List<String> items, boolean resend) {
+        UUID eventId = UUID.randomUUID();
+        outbox.append(Topics.DELIVERY_EVENTS, codec.wrap(eventId, r.orderId(), new ItemsDelivered(r.orderId(), r.userId(),
+                r.chatId(), r.language(), r.productName(), items.size(), sealer.seal(items, r.orderId(), eventId), resend)));
+        return items.size();
     }
 
     /**

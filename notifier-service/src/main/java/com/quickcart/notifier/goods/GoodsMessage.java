@@ -1,6 +1,8 @@
 package com.quickcart.notifier.goods;
 
 import com.quickcart.common.events.delivery.ItemsDelivered;
+import com.quickcart.common.goods.GoodsOpener;
+import com.quickcart.common.messaging.PermanentFailure;
 import com.quickcart.notifier.outbound.BotApiSender;
 import com.quickcart.notifier.outbound.OutboundLog;
 import com.quickcart.notifier.outbound.SendOutcome;
@@ -12,12 +14,15 @@ import org.telegram.telegrambots.meta.api.objects.InputFile;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Hands the goods to the buyer: in the message when they fit comfortably, else as a .txt file
- * (Telegram cuts messages at 4096 characters). The goods are never logged.
+ * (Telegram cuts messages at 4096 characters). The goods arrive sealed for the notifier and are
+ * opened here, for the call that hands them over, and nowhere else; they are never logged, never
+ * stored, and a send that fails for good dead-letters the sealed event, not the goods.
  */
 @Component
 public class GoodsMessage {
@@ -28,18 +33,21 @@ public class GoodsMessage {
     private final BotApiSender sender;
     private final OutboundLog outboundLog;
     private final MessageSource messages;
+    private final GoodsOpener opener;
 
-    public GoodsMessage(BotApiSender sender, OutboundLog outboundLog, MessageSource messages) {
+    public GoodsMessage(BotApiSender sender, OutboundLog outboundLog, MessageSource messages, GoodsOpener opener) {
         this.sender = sender;
         this.outboundLog = outboundLog;
         this.messages = messages;
+        this.opener = opener;
     }
 
     public void send(UUID eventId, ItemsDelivered delivered) {
+        List<String> items = open(eventId, delivered);
         Locale locale = Locale.forLanguageTag(delivered.language());
         String heading = messages.getMessage(delivered.resend() ? "goods.resend" : "goods.heading",
-                new Object[]{delivered.orderId(), delivered.productName(), delivered.items().size()}, locale);
-        String body = String.join("\n", delivered.items());
+                new Object[]{delivered.orderId(), delivered.productName(), items.size()}, locale);
+        String body = String.join("\n", items);
         SendOutcome outcome;
         String method;
         if (body.length() <= MAX_INLINE_CHARS) {
@@ -55,5 +63,18 @@ public class GoodsMessage {
                     .build());
         }
         outboundLog.record(eventId, delivered.chatId(), method, outcome);
+    }
+
+    /**
+     * A seal that cannot be opened will not open on a retry either: the event is dead-lettered
+     * as it came (sealed) and can be replayed once the key is fixed.
+     */
+    private List<String> open(UUID eventId, ItemsDelivered delivered) {
+        try {
+            return opener.open(delivered.goods(), delivered.orderId(), eventId);
+        } catch (GoodsOpener.Refused e) {
+            throw new PermanentFailure("goods of order " + delivered.orderId() + " not opened: " + e.getMessage()
+                    + " (GOODS_TRANSIT_PRIVATE_KEY, GOODS_TRANSIT_PREVIOUS_PRIVATE_KEYS)", e);
+        }
     }
 }

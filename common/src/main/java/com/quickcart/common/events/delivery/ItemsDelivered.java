@@ -2,18 +2,18 @@ package com.quickcart.common.events.delivery;
 
 import com.quickcart.common.events.EventContract;
 
-import java.util.List;
-
 /**
- * The goods of a paid order, for the notifier to send. {@code items} are secrets: they are
- * never logged, and only the notifier reads them. {@code resend} marks a customer's re-send.
+ * A paid order's goods, for the notifier to send. The goods travel only sealed for the notifier
+ * ({@code goods}, bound to this event's id and the order id): every other reader of
+ * delivery.events, its dead letters and delivery's outbox sees {@code itemCount} and ids, never
+ * an item. {@code resend} marks a customer's re-send. Version 2: version 1 carried the items in clear.
  */
-@EventContract(type = "ItemsDelivered")
+@EventContract(type = "ItemsDelivered", version = 2)
 public record ItemsDelivered(String orderId, long userId, long chatId, String language, String productName,
-                             List<String> items, boolean resend) {
+                             int itemCount, SealedGoods goods, boolean resend) {
 
     @Override
     public String toString() {
-        return "ItemsDelivered[orderId=" + orderId + ", items=" + items.size() + " hidden, resend=" + resend + "]";
+        return "ItemsDelivered[orderId=" + orderId + ", items=" + itemCount + " sealed, resend=" + resend + "]";
     }
 }
