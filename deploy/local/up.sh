@@ -42,7 +42,7 @@ fi
 # A fixed development key for the demo goods; production must set its own (openssl rand -base64 32).
 export INVENTORY_KEY="${INVENTORY_KEY:-bG9jYWwtZGV2LWtleS1uZXZlci1pbi1wcm9kLTAwMDE=}"
 # A fixed development goods-transit pair (key id 329fb3e11aa512c0): delivery seals the goods for
-# the notifier with the public key, only the notifier opens them (docs/adr/0009). Production sets
+# the notifier with the public key, only the notifier opens them (docs/adr/0013). Production sets
 # its own pair; given only the private key, the public one is derived with openssl.
 if [ -z "${GOODS_TRANSIT_PRIVATE_KEY:-}" ] && [ -z "${GOODS_TRANSIT_PUBLIC_KEY:-}" ]; then
   export GOODS_TRANSIT_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIBAeYgZmoEjgNlruQyv028tmUxlDn0sl4a8YcVvFlxls"

@@ -27,7 +27,7 @@ import java.util.UUID;
  * Opens what {@link GoodsSealer} sealed, with the recipient's private key: the current one, or
  * one of the previous ones while seals made for them may still be in flight (key rotation). A
  * seal that was tampered with, made for another key, or moved into another event is refused,
- * never opened to something else. Thread-safe. See docs/adr/0009.
+ * never opened to something else. Thread-safe. See docs/adr/0013.
  */
 public final class GoodsOpener {
 

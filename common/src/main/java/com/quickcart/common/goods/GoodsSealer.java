@@ -24,7 +24,7 @@ import java.util.UUID;
  * service's public key: a fresh X25519 key pair per seal, key agreement with the recipient's
  * key, HKDF-SHA256 to an AES-256 key, AES-256-GCM with the order and event id as associated
  * data. Without the recipient's private key a seal gives away its length and nothing else;
- * holding this class (delivery-service) is not enough to open one. Thread-safe. See docs/adr/0009.
+ * holding this class (delivery-service) is not enough to open one. Thread-safe. See docs/adr/0013.
  */
 public final class GoodsSealer {
 

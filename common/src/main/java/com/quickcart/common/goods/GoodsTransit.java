@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * What {@link GoodsSealer} and {@link GoodsOpener} share: the X25519 key format, the key id,
- * HKDF-SHA256 (RFC 5869; the JDK has no HKDF before 24) and the associated data. See docs/adr/0009.
+ * HKDF-SHA256 (RFC 5869; the JDK has no HKDF before 24) and the associated data. See docs/adr/0013.
  */
 final class GoodsTransit {
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class GoodsSealingTest {
 
-    /** The development pair deploy/local/up.sh sets, made by openssl as docs/adr/0009 says. */
+    /** The development pair deploy/local/up.sh sets, made by openssl as docs/adr/0013 says. */
     private static final String OPENSSL_PRIVATE = "MC4CAQAwBQYDK2VuBCIEIBAeYgZmoEjgNlruQyv028tmUxlDn0sl4a8YcVvFlxls";
     private static final String OPENSSL_PUBLIC = "MCowBQYDK2VuAyEA6S7JAInnEk4Tylpie+CR5hiYDll494wiFYJjWy2TqF4=";
     /** {@code base64 -d <<<"$OPENSSL_PUBLIC" | sha256sum | cut -c1-16} */

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What must hold once a checkout story has settled, read from each service's own tables. The
+ * What must hold once a checkout story has settled, read from each service's own tables and
+ * from every record that crossed the broker (none may hold goods in clear). The
  * messages name orders and counts, never goods: a failing check must not print a secret.
  */
 final class SagaInvariants {
@@ -16,6 +17,10 @@ final class SagaInvariants {
 
     static Optional<String> check(SagaWorld world, long product, int stock, List<Long> buyers) {
         List<String> broken = new ArrayList<>();
+        long inClear = world.published.stream().filter(record -> record.contains(SagaWorld.Goods.MARK)).count();
+        if (inClear > 0) {
+            broken.add(inClear + " outbox rows or topic records hold goods in clear");
+        }
         if (!world.deadLetters.isEmpty()) {
             broken.add("dead letters: " + world.deadLetters);
         }

@@ -16,6 +16,7 @@ import com.quickcart.payment.payments.ExpirySweep;
 import com.quickcart.payment.payments.PakasirWork;
 import com.quickcart.payment.wallet.Wallet;
 import com.quickcart.testsupport.FakePakasir;
+import com.quickcart.testsupport.GoodsTransitKeys;
 import com.quickcart.testsupport.TelegramUpdates;
 import com.quickcart.testsupport.TestDatabase;
 import com.quickcart.testsupport.TestEnvironment;
@@ -85,6 +86,7 @@ final class SagaWorld implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         environment.put("INVENTORY_KEY", Base64.getEncoder().encodeToString(key));
+        environment.put(GoodsTransitKeys.PUBLIC_KEY_VARIABLE, GoodsTransitKeys.publicKey());
         services.add(OrderServiceApplication.application(environment).run());
         services.add(PaymentServiceApplication.application(environment).run());
         services.add(DeliveryServiceApplication.application(environment).run());

@@ -12,14 +12,14 @@ import java.util.List;
  * The private key that opens the goods delivery-service seals for the notifier,
  * GOODS_TRANSIT_PRIVATE_KEY (base64 of PKCS#8 DER), and GOODS_TRANSIT_PREVIOUS_PRIVATE_KEYS
  * (comma-separated, same form) that still open goods sealed before a rotation. Only the
- * notifier holds them. See docs/adr/0009.
+ * notifier holds them. See docs/adr/0013.
  */
 @ConfigurationProperties("quickcart.goods-transit")
 public record GoodsTransitProperties(String privateKey, @DefaultValue("") String previousPrivateKeys) {
 
     static final String CURRENT = "GOODS_TRANSIT_PRIVATE_KEY";
     static final String PREVIOUS = "GOODS_TRANSIT_PREVIOUS_PRIVATE_KEYS";
-    private static final String HOW = " (openssl genpkey -algorithm X25519 -outform DER | base64 -w0; see docs/adr/0009)";
+    private static final String HOW = " (openssl genpkey -algorithm X25519 -outform DER | base64 -w0; see docs/adr/0013)";
 
     public GoodsTransitProperties {
         if (privateKey == null || privateKey.isBlank()) {
