@@ -60,7 +60,7 @@ public class AccountScreens {
 
     public Screen editPrompt(Locale locale, UserAccounts.ProfileField field, String errorKey) {
         String prompt = texts.get(locale, "account.prompt." + field.name().toLowerCase(Locale.ROOT));
-        return new Screen(errorKey == null ? prompt : texts.get(locale, errorKey) + "\n\n" + prompt,
+        return new Screen(texts.prompt(locale, errorKey, prompt),
                 Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), new Profile())).build());
     }
 }

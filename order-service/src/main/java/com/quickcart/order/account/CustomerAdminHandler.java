@@ -78,7 +78,7 @@ public class CustomerAdminHandler implements Feature {
     private void ask(Interaction in, String errorKey) {
         in.replaceSession(in.session().awaiting(Awaiting.ADMIN_CUSTOMER_QUERY));
         String prompt = texts.get(in.locale(), "admin.customer.prompt");
-        replier.show(in, new Screen(errorKey == null ? prompt : texts.get(in.locale(), errorKey) + "\n\n" + prompt,
+        replier.show(in, new Screen(texts.prompt(in.locale(), errorKey, prompt),
                 Buttons.keyboard().row(button(texts.get(in.locale(), "nav.back"), new OperatorMenu())).build()));
     }
 
@@ -156,7 +156,7 @@ public class CustomerAdminHandler implements Feature {
 
     private Screen adjustPrompt(Locale locale, String errorKey, long userId) {
         String prompt = texts.get(locale, "admin.adjust.prompt");
-        return new Screen(errorKey == null ? prompt : texts.get(locale, errorKey) + "\n\n" + prompt,
+        return new Screen(texts.prompt(locale, errorKey, prompt),
                 Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), new CustomerCard(userId))).build());
     }
 

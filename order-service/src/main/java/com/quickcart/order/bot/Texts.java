@@ -26,6 +26,11 @@ public class Texts {
         return languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("id") ? INDONESIAN : Locale.ENGLISH;
     }
 
+    /** The question to answer, preceded by what to fix when the last answer was refused ({@code problemKey}). */
+    public String prompt(Locale locale, String problemKey, String question) {
+        return problemKey == null ? question : get(locale, problemKey) + "\n\n" + question;
+    }
+
     /** Telegram refuses a message over 4096 characters: a long list is cut with an ellipsis, never refused. */
     public static String fitMessage(String text) {
         return text.length() <= 4096 ? text : text.substring(0, 4095) + "\u2026";

@@ -116,7 +116,7 @@ public class CatalogAdminHandler implements Feature {
     private void categoryNameTyped(Interaction in, String text) {
         String name = text.strip();
         if (name.isEmpty() || name.length() > 48) {
-            replier.show(in, Screen.of(texts.get(in.locale(), "admin.category.invalid") + "\n\n" + texts.get(in.locale(), "admin.category.prompt")));
+            replier.show(in, Screen.of(texts.prompt(in.locale(), "admin.category.invalid", texts.get(in.locale(), "admin.category.prompt"))));
             return;
         }
         String category = in.session().get("category");
@@ -246,13 +246,13 @@ public class CatalogAdminHandler implements Feature {
 
     private Screen productPrompt(Locale locale, String errorKey, long categoryId) {
         String prompt = texts.get(locale, "admin.product.prompt");
-        return new Screen(errorKey == null ? prompt : texts.get(locale, errorKey) + "\n\n" + prompt,
+        return new Screen(texts.prompt(locale, errorKey, prompt),
                 Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), new AdminCategory(categoryId))).build());
     }
 
     private Screen pricePrompt(Locale locale, String errorKey, long productId) {
         String prompt = texts.get(locale, "admin.price.prompt");
-        return new Screen(errorKey == null ? prompt : texts.get(locale, errorKey) + "\n\n" + prompt,
+        return new Screen(texts.prompt(locale, errorKey, prompt),
                 Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), new AdminProduct(productId))).build());
     }
 

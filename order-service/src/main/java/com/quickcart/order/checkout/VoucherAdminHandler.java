@@ -74,7 +74,7 @@ public class VoucherAdminHandler implements Feature {
     private void ask(Interaction in, String errorKey) {
         in.replaceSession(in.session().awaiting(Awaiting.ADMIN_VOUCHER));
         String prompt = texts.get(in.locale(), "admin.voucher.prompt");
-        replier.show(in, new Screen(errorKey == null ? prompt : texts.get(in.locale(), errorKey) + "\n\n" + prompt,
+        replier.show(in, new Screen(texts.prompt(in.locale(), errorKey, prompt),
                 Buttons.keyboard().row(button(texts.get(in.locale(), "nav.cancel"), new VoucherList())).build()));
     }
 

@@ -106,7 +106,7 @@ public class DepositHandler implements Feature {
 
     private Screen prompt(Locale locale, String errorKey) {
         String prompt = texts.get(locale, "deposit.prompt", Rupiah.format(store.depositMin()), Rupiah.format(store.depositMax()));
-        return new Screen(errorKey == null ? prompt : texts.get(locale, errorKey) + "\n\n" + prompt,
+        return new Screen(texts.prompt(locale, errorKey, prompt),
                 Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), new DepositMenu())).build());
     }
 }

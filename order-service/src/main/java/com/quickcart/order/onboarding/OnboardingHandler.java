@@ -113,7 +113,7 @@ public class OnboardingHandler implements Feature {
     private void ask(Interaction in, Awaiting step, String errorKey) {
         Locale locale = in.locale();
         String prompt = texts.get(locale, "onboarding." + step.name().toLowerCase(Locale.ROOT));
-        String text = errorKey == null ? prompt : texts.get(locale, errorKey) + "\n\n" + prompt;
+        String text = texts.prompt(locale, errorKey, prompt);
         in.replaceSession(in.session().awaiting(step));
         replier.show(in, prompt(locale, text));
     }
