@@ -41,9 +41,9 @@ class CheckoutEndToEndTest {
         long product = cluster.newProduct("Netflix Uji", 45_000, 3);
         long buyer = TelegramUpdates.newChatId();
 
-        tap(buyer, "pay:q:" + product + ":2");
+        cluster.tap(buyer, "pay:q:" + product + ":2");
 
-        BotCall qr = awaitCall(buyer, c -> c.method().equals("sendPhoto"));
+        BotCall qr = cluster.awaitCall(buyer, c -> c.method().equals("sendPhoto"));
         String orderId = orderIdIn(qr.text());
         var transaction = cluster.pakasir.transaction(orderId);
         assertThat(transaction.amount()).isEqualTo(90_000);
@@ -54,7 +54,7 @@ class CheckoutEndToEndTest {
         cluster.pakasir.markPaid(orderId);
         assertThat(cluster.postPakasir(cluster.pakasir.webhookBody(orderId)).statusCode()).isEqualTo(200);
 
-        BotCall goods = awaitCall(buyer, c -> c.method().equals("sendMessage") && c.text().contains("KEY-" + product));
+        BotCall goods = cluster.awaitCall(buyer, c -> c.method().equals("sendMessage") && c.text().contains("KEY-" + product));
         assertThat(goods.text().lines().filter(l -> l.startsWith("KEY-" + product)).count()).as("items delivered").isEqualTo(2);
         await().atMost(WAIT).until(() -> cluster.orderStatus(orderId).equals("COMPLETED"));
         assertThat(cluster.stockShown(product)).isEqualTo(1);
@@ -64,12 +64,12 @@ class CheckoutEndToEndTest {
     void aBalancePurchaseDebitsTheLedgerOnceAndDeliversAtOnce() {
         long product = cluster.newProduct("Spotify Uji", 25_000, 2);
         long buyer = TelegramUpdates.newChatId();
-        tap(buyer, "m");
+        cluster.tap(buyer, "m");
         cluster.credit(buyer, 60_000);
 
-        tap(buyer, "pay:b:" + product + ":1");
+        cluster.tap(buyer, "pay:b:" + product + ":1");
 
-        awaitCall(buyer, c -> c.text().contains("KEY-" + product));
+        cluster.awaitCall(buyer, c -> c.text().contains("KEY-" + product));
         await().atMost(WAIT).until(() -> cluster.balanceShown(buyer) == 35_000);
         Wallet wallet = cluster.bean(PaymentServiceApplication.class, Wallet.class);
         assertThat(wallet.balance(buyer)).isEqualTo(35_000).isEqualTo(wallet.ledgerSum(buyer));
@@ -80,9 +80,9 @@ class CheckoutEndToEndTest {
         long product = cluster.newProduct("Canva Uji", 15_000, 1);
         long buyer = TelegramUpdates.newChatId();
 
-        tap(buyer, "pay:b:" + product + ":1");
+        cluster.tap(buyer, "pay:b:" + product + ":1");
 
-        assertThat(awaitCall(buyer, c -> c.text().contains("balance is not enough")).buttons())
+        assertThat(cluster.awaitCall(buyer, c -> c.text().contains("balance is not enough")).buttons())
                 .anyMatch(b -> b.endsWith("buy:" + product + ":1"));
         await().atMost(WAIT).until(() -> cluster.stockShown(product) == 1);
     }
@@ -91,16 +91,16 @@ class CheckoutEndToEndTest {
     void aDepositIsCreditedExactlyOnceEvenWhenPakasirCallsBackTwice() {
         long user = TelegramUpdates.newChatId();
 
-        tap(user, "dep:25000");
+        cluster.tap(user, "dep:25000");
 
-        BotCall qr = awaitCall(user, c -> c.method().equals("sendPhoto"));
+        BotCall qr = cluster.awaitCall(user, c -> c.method().equals("sendPhoto"));
         Matcher id = Pattern.compile("(DP-[0-9A-Z]{10})").matcher(qr.text());
         assertThat(id.find()).isTrue();
         cluster.pakasir.markPaid(id.group(1));
         cluster.postPakasir(cluster.pakasir.webhookBody(id.group(1)));
         cluster.postPakasir(cluster.pakasir.webhookBody(id.group(1)));
 
-        awaitCall(user, c -> c.text().contains("Rp 25.000 was added to your balance"));
+        cluster.awaitCall(user, c -> c.text().contains("Rp 25.000 was added to your balance"));
         await().atMost(WAIT).until(() -> cluster.balanceShown(user) == 25_000);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> cluster.balanceShown(user) == 25_000);
         assertThat(cluster.bean(PaymentServiceApplication.class, Wallet.class).ledgerSum(user)).isEqualTo(25_000);
@@ -113,10 +113,10 @@ class CheckoutEndToEndTest {
         long buyer = TelegramUpdates.newChatId();
         cluster.pakasir.validity(Duration.ofSeconds(1));
         try {
-            tap(buyer, "pay:q:" + product + ":2");
-            String orderId = orderIdIn(awaitCall(buyer, c -> c.method().equals("sendPhoto")).text());
+            cluster.tap(buyer, "pay:q:" + product + ":2");
+            String orderId = orderIdIn(cluster.awaitCall(buyer, c -> c.method().equals("sendPhoto")).text());
 
-            awaitCall(buyer, c -> c.text().contains("expired before it was paid"));
+            cluster.awaitCall(buyer, c -> c.text().contains("expired before it was paid"));
             assertThat(cluster.orderStatus(orderId)).isEqualTo("EXPIRED");
             await().atMost(WAIT).until(() -> cluster.stockShown(product) == 2);
             assertThat(cluster.pakasir.transaction(orderId).status()).isEqualTo("canceled");
@@ -129,8 +129,8 @@ class CheckoutEndToEndTest {
     void forgedCallbacksChangeNothing() {
         long product = cluster.newProduct("Office Uji", 175_000, 1);
         long buyer = TelegramUpdates.newChatId();
-        tap(buyer, "pay:q:" + product + ":1");
-        String orderId = orderIdIn(awaitCall(buyer, c -> c.method().equals("sendPhoto")).text());
+        cluster.tap(buyer, "pay:q:" + product + ":1");
+        String orderId = orderIdIn(cluster.awaitCall(buyer, c -> c.method().equals("sendPhoto")).text());
         var genuine = cluster.pakasir.webhookBody(orderId).put("status", "completed");
 
         cluster.postPakasir(genuine.deepCopy().put("order_id", "QC-UNKNOWN0000"));   // no such order
@@ -147,8 +147,8 @@ class CheckoutEndToEndTest {
     void aHundredForgedCallbacksForAPaidOrderCostNoPakasirCallWhileAnotherCustomerChecksOut() {
         long product = cluster.newProduct("Flood Uji", 20_000, 2);
         long payer = TelegramUpdates.newChatId();
-        tap(payer, "pay:q:" + product + ":1");
-        String paid = orderIdIn(awaitCall(payer, c -> c.method().equals("sendPhoto")).text());
+        cluster.tap(payer, "pay:q:" + product + ":1");
+        String paid = orderIdIn(cluster.awaitCall(payer, c -> c.method().equals("sendPhoto")).text());
         cluster.pakasir.markPaid(paid);
         cluster.postPakasir(cluster.pakasir.webhookBody(paid));
         await().atMost(WAIT).until(() -> cluster.orderStatus(paid).equals("COMPLETED"));
@@ -156,14 +156,14 @@ class CheckoutEndToEndTest {
         long callbacksHandled = callbacksHandledByPayment();
 
         long buyer = TelegramUpdates.newChatId();
-        tap(buyer, "pay:q:" + product + ":1");
+        cluster.tap(buyer, "pay:q:" + product + ":1");
         for (int i = 0; i < 100; i++) {
             // Each body differs in completed_at, so each is a new event to the inbox.
             var forged = cluster.pakasir.webhookBody(paid).put("completed_at", "2026-11-26T10:00:00." + i + "+07:00");
             assertThat(cluster.postPakasir(forged).statusCode()).isEqualTo(200);
         }
 
-        awaitCall(buyer, c -> c.method().equals("sendPhoto"));
+        cluster.awaitCall(buyer, c -> c.method().equals("sendPhoto"));
         await().atMost(WAIT).until(() -> callbacksHandledByPayment() - callbacksHandled >= 100);
         assertThat(cluster.pakasir.callCount("/api/transactiondetail")).isEqualTo(detailCalls);
         assertThat(cluster.botApi.calls("sendMessage", payer)).filteredOn(c -> c.text().contains("KEY-" + product)).hasSize(1);
@@ -183,15 +183,15 @@ class CheckoutEndToEndTest {
         try {
             for (int i = 0; i < 2; i++) {
                 long buyer = TelegramUpdates.newChatId();
-                tap(buyer, "pay:q:" + product + ":1");
-                assertThat(awaitCall(buyer, c -> c.text().contains("QRIS payment is unavailable right now")).buttons())
+                cluster.tap(buyer, "pay:q:" + product + ":1");
+                assertThat(cluster.awaitCall(buyer, c -> c.text().contains("QRIS payment is unavailable right now")).buttons())
                         .anyMatch(b -> b.endsWith("buy:" + product + ":1"));
             }
             state = cluster.bean(PaymentServiceApplication.class, PakasirGateway.class).circuitState();
             long callsWhileOpen = cluster.pakasir.callCount("/api/transactioncreate/qris");
             long third = TelegramUpdates.newChatId();
-            tap(third, "pay:q:" + product + ":1");
-            awaitCall(third, c -> c.text().contains("QRIS payment is unavailable right now"));
+            cluster.tap(third, "pay:q:" + product + ":1");
+            cluster.awaitCall(third, c -> c.text().contains("QRIS payment is unavailable right now"));
 
             assertThat(state).isEqualTo(CircuitBreaker.State.OPEN);
             assertThat(cluster.pakasir.callCount("/api/transactioncreate/qris")).isEqualTo(callsWhileOpen);
@@ -215,8 +215,8 @@ class CheckoutEndToEndTest {
         long buyer = TelegramUpdates.newChatId();
         cluster.pakasir.delay(Duration.ofMillis(1_500));
         try {
-            tap(buyer, "pay:q:" + product + ":1");
-            awaitCall(buyer, c -> c.text().contains("QRIS payment is unavailable right now"));
+            cluster.tap(buyer, "pay:q:" + product + ":1");
+            cluster.awaitCall(buyer, c -> c.text().contains("QRIS payment is unavailable right now"));
         } finally {
             cluster.pakasir.delay(Duration.ZERO);
             awaitPakasirCircuitClosed();
@@ -228,12 +228,12 @@ class CheckoutEndToEndTest {
     void aCustomerCancelsAPendingOrderAndTheItemsGoBack() {
         long product = cluster.newProduct("Disney Uji", 30_000, 1);
         long buyer = TelegramUpdates.newChatId();
-        tap(buyer, "pay:q:" + product + ":1");
-        String orderId = orderIdIn(awaitCall(buyer, c -> c.method().equals("sendPhoto")).text());
+        cluster.tap(buyer, "pay:q:" + product + ":1");
+        String orderId = orderIdIn(cluster.awaitCall(buyer, c -> c.method().equals("sendPhoto")).text());
 
-        tap(buyer, "cancel:" + orderId);
+        cluster.tap(buyer, "cancel:" + orderId);
 
-        awaitCall(buyer, c -> c.text().contains("Order " + orderId + " is cancelled"));
+        cluster.awaitCall(buyer, c -> c.text().contains("Order " + orderId + " is cancelled"));
         await().atMost(WAIT).until(() -> cluster.stockShown(product) == 1);
         await().atMost(WAIT).until(() -> cluster.pakasir.transaction(orderId).status().equals("canceled"));
     }
@@ -260,8 +260,8 @@ class CheckoutEndToEndTest {
         BotCall applied = voucherCall(buyer, product, "uji10");
         assertThat(applied.text()).contains("Voucher UJI10: −Rp 5.000", "Total: Rp 45.000");
 
-        tap(buyer, "pay:q:" + product + ":1:UJI10");
-        String orderId = orderIdIn(awaitCall(buyer, c -> c.method().equals("sendPhoto")).text());
+        cluster.tap(buyer, "pay:q:" + product + ":1:UJI10");
+        String orderId = orderIdIn(cluster.awaitCall(buyer, c -> c.method().equals("sendPhoto")).text());
         assertThat(cluster.pakasir.transaction(orderId).amount()).isEqualTo(45_000);
         assertThat(voucherReply(buyer, product, "UJI10")).contains("already used");
     }
@@ -271,7 +271,7 @@ class CheckoutEndToEndTest {
         long product = cluster.newProduct("Langka Uji", 20_000, 10);
         List<Long> buyers = java.util.stream.LongStream.range(0, 50).map(i -> TelegramUpdates.newChatId()).boxed().toList();
 
-        buyers.parallelStream().forEach(buyer -> tap(buyer, "pay:q:" + product + ":1"));
+        buyers.parallelStream().forEach(buyer -> cluster.tap(buyer, "pay:q:" + product + ":1"));
 
         await().atMost(Duration.ofSeconds(90)).until(() -> buyers.stream().allMatch(b -> cluster.botApi.calls().stream()
                 .anyMatch(c -> c.chatId() == b && (c.method().equals("sendPhoto") || c.text().toLowerCase().contains("sold out")))));
@@ -300,18 +300,18 @@ class CheckoutEndToEndTest {
         long product = cluster.newProduct("History Uji", 12_000, 1);
         long buyer = TelegramUpdates.newChatId();
         cluster.credit(buyer, 12_000);
-        tap(buyer, "pay:b:" + product + ":1");
-        awaitCall(buyer, c -> c.text().contains("KEY-" + product));
+        cluster.tap(buyer, "pay:b:" + product + ":1");
+        cluster.awaitCall(buyer, c -> c.text().contains("KEY-" + product));
         String orderId = cluster.orderDb().sql("SELECT id FROM orders WHERE user_id = :u").param("u", buyer).query(String.class).single();
         await().atMost(WAIT).until(() -> cluster.orderStatus(orderId).equals("COMPLETED"));
 
-        tap(buyer, "o:" + orderId);
-        assertThat(awaitCall(buyer, c -> c.text().contains("Order " + orderId + "\n")).buttons()).contains("📨 Send my goods again|rs:" + orderId);
-        tap(buyer, "rs:" + orderId);
+        cluster.tap(buyer, "o:" + orderId);
+        assertThat(cluster.awaitCall(buyer, c -> c.text().contains("Order " + orderId + "\n")).buttons()).contains("📨 Send my goods again|rs:" + orderId);
+        cluster.tap(buyer, "rs:" + orderId);
 
-        awaitCall(buyer, c -> c.text().startsWith("🎁 Again, order " + orderId));
-        tap(buyer, "ht:0");
-        assertThat(awaitCall(buyer, c -> c.text().contains("Your transactions")).text()).contains("Purchase", "−Rp 12.000", orderId);
+        cluster.awaitCall(buyer, c -> c.text().startsWith("🎁 Again, order " + orderId));
+        cluster.tap(buyer, "ht:0");
+        assertThat(cluster.awaitCall(buyer, c -> c.text().contains("Your transactions")).text()).contains("Purchase", "−Rp 12.000", orderId);
     }
 
     // --- helpers --------------------------------------------------------------------------------------
@@ -335,33 +335,15 @@ class CheckoutEndToEndTest {
 
     private BotCall voucherCall(long buyer, long product, String code) {
         int before = cluster.botApi.calls().size();
-        tap(buyer, "vch:" + product + ":1");
-        awaitCall(buyer, c -> c.text().contains("Send your voucher code"), before);
+        cluster.tap(buyer, "vch:" + product + ":1");
+        cluster.awaitCall(buyer, c -> c.text().contains("Send your voucher code"), before);
         int prompted = cluster.botApi.calls().size();
-        say(buyer, code);
-        return awaitCall(buyer, c -> c.text().contains("⚠") || c.text().contains("Order summary"), prompted);
+        cluster.say(buyer, code);
+        return cluster.awaitCall(buyer, c -> c.text().contains("⚠") || c.text().contains("Order summary"), prompted);
     }
 
-    private void tap(long chatId, String data) {
-        var update = TelegramUpdates.callback(TelegramUpdates.nextUpdateId(), chatId, 700, data);
-        update.with("callback_query").with("from").put("language_code", "en");
-        assertThat(cluster.postTelegram(update).statusCode()).isEqualTo(200);
-    }
 
-    private void say(long chatId, String text) {
-        assertThat(cluster.postTelegram(TelegramUpdates.text(TelegramUpdates.nextUpdateId(), chatId, text, "en")).statusCode()).isEqualTo(200);
-    }
 
-    private BotCall awaitCall(long chatId, Predicate<BotCall> predicate) {
-        return awaitCall(chatId, predicate, 0);
-    }
-
-    /** The first matching Bot API call to the chat among those after the first {@code skip} calls overall. */
-    private BotCall awaitCall(long chatId, Predicate<BotCall> predicate, int skip) {
-        Predicate<BotCall> match = c -> c.chatId() == chatId && predicate.test(c);
-        await().atMost(WAIT).until(() -> cluster.botApi.calls().stream().skip(skip).anyMatch(match));
-        return cluster.botApi.calls().stream().skip(skip).filter(match).findFirst().orElseThrow();
-    }
 
     private static String orderIdIn(String text) {
         Matcher matcher = ORDER_ID.matcher(text);

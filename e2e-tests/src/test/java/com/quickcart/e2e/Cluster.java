@@ -10,6 +10,8 @@ import com.quickcart.order.OrderServiceApplication;
 import com.quickcart.payment.PaymentServiceApplication;
 import com.quickcart.payment.wallet.Wallet;
 import com.quickcart.testsupport.FakePakasir;
+import com.quickcart.testsupport.TelegramUpdates;
+import com.quickcart.testsupport.FakeTelegramBotApi.BotCall;
 import com.quickcart.testsupport.FakeTelegramBotApi;
 import com.quickcart.testsupport.GoodsTransitKeys;
 import com.quickcart.testsupport.TestEnvironment;
@@ -27,8 +29,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -39,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 final class Cluster implements AutoCloseable {
 
     static final String STORE_NAME = "Toko Digital Uji";
+    private static final Duration CHAT_WAIT = Duration.ofSeconds(40);
     /** The store owner (ADMIN_IDS) in every end-to-end test. */
     static final long OWNER = 7_700_000_001L;
 
@@ -164,6 +169,32 @@ final class Cluster implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A tap on a button, as Telegram posts it to the webhook; returns the callback query's id. */
+    String tap(long chatId, String data) {
+        var update = TelegramUpdates.callback(TelegramUpdates.nextUpdateId(), chatId, 700, data);
+        update.with("callback_query").with("from").put("language_code", "en");
+        assertThat(postTelegram(update).statusCode()).isEqualTo(200);
+        return update.path("callback_query").path("id").asText();
+    }
+
+    void say(long chatId, String text) {
+        assertThat(postTelegram(TelegramUpdates.text(TelegramUpdates.nextUpdateId(), chatId, text, "en")).statusCode()).isEqualTo(200);
+    }
+
+    BotCall awaitCall(long chatId, Predicate<BotCall> predicate) {
+        return awaitCall(chatId, predicate, 0);
+    }
+
+    /**
+     * The first Bot API call to the chat that matches, among those after the first {@code skip}
+     * calls overall. The predicate, not an assertion, reads the text, so a timeout prints no goods.
+     */
+    BotCall awaitCall(long chatId, Predicate<BotCall> predicate, int skip) {
+        Predicate<BotCall> match = c -> c.chatId() == chatId && predicate.test(c);
+        await().atMost(CHAT_WAIT).until(() -> botApi.calls().stream().skip(skip).anyMatch(match));
+        return botApi.calls().stream().skip(skip).filter(match).findFirst().orElseThrow();
     }
 
     @Override

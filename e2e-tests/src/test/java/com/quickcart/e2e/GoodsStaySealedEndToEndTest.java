@@ -92,15 +92,15 @@ class GoodsStaySealedEndToEndTest {
         long product = productWithGoods("Sealed Uji", 15_000, goods);
         long buyer = buyerWithBalance(30_000);
 
-        tap(buyer, "pay:b:" + product + ":2");
+        cluster.tap(buyer, "pay:b:" + product + ":2");
 
-        BotCall delivered = awaitCall(buyer, c -> containsAll(c.text(), goods));
+        BotCall delivered = cluster.awaitCall(buyer, c -> containsAll(c.text(), goods));
         assertThat(delivered.method()).isEqualTo("sendMessage");
         String orderId = cluster.orderDb().sql("SELECT id FROM orders WHERE user_id = :u").param("u", buyer).query(String.class).single();
         await().atMost(WAIT).until(() -> cluster.orderStatus(orderId).equals("COMPLETED"));
 
-        tap(buyer, "rs:" + orderId);
-        awaitCall(buyer, c -> c.text().startsWith("🎁 Again, order " + orderId) && containsAll(c.text(), goods));
+        cluster.tap(buyer, "rs:" + orderId);
+        cluster.awaitCall(buyer, c -> c.text().startsWith("🎁 Again, order " + orderId) && containsAll(c.text(), goods));
 
         Scan topics = scanEveryTopic(goods, orderId);
         SoftAssertions.assertSoftly(soft -> {
@@ -126,7 +126,7 @@ class GoodsStaySealedEndToEndTest {
 
         try (TopicProbe deadLetters = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.deadLetter(Topics.DELIVERY_EVENTS))) {
             cluster.botApi.failNext("sendDocument", 4, 500, null);
-            tap(buyer, "pay:b:" + product + ":3");
+            cluster.tap(buyer, "pay:b:" + product + ":3");
             String orderId = awaitOrderOf(buyer);
 
             TopicProbe.Seen dead = deadLetters.awaitOne(s -> orderId.equals(s.key()), WAIT);
@@ -146,7 +146,7 @@ class GoodsStaySealedEndToEndTest {
             KafkaTemplate<String, EventEnvelope> kafka = cluster.bean(NotifierApplication.class, KafkaTemplate.class);
             kafka.send(Topics.DELIVERY_EVENTS, letter.key(), letter);
 
-            BotCall document = awaitCall(buyer, c -> c.method().equals("sendDocument") && c.status() == 200);
+            BotCall document = cluster.awaitCall(buyer, c -> c.method().equals("sendDocument") && c.status() == 200);
             assertThat(containsAll(new String(document.file("document"), StandardCharsets.UTF_8), goods))
                     .as("the replayed dead letter handed every item to the buyer").isTrue();
         }
@@ -314,7 +314,7 @@ class GoodsStaySealedEndToEndTest {
     /** Balance purchases: no QR, no Pakasir, the shortest way to a paid order. */
     private static long buyerWithBalance(long balance) {
         long buyer = TelegramUpdates.newChatId();
-        tap(buyer, "m");
+        cluster.tap(buyer, "m");
         cluster.credit(buyer, balance);
         return buyer;
     }
@@ -326,16 +326,4 @@ class GoodsStaySealedEndToEndTest {
         return db.sql("SELECT id FROM orders WHERE user_id = :u").param("u", buyer).query(String.class).single();
     }
 
-    private static void tap(long chatId, String data) {
-        var update = TelegramUpdates.callback(TelegramUpdates.nextUpdateId(), chatId, 700, data);
-        update.with("callback_query").with("from").put("language_code", "en");
-        assertThat(cluster.postTelegram(update).statusCode()).isEqualTo(200);
-    }
-
-    /** The first matching call; the predicate, not the assertion, looks at the text, so a timeout prints no goods. */
-    private static BotCall awaitCall(long chatId, Predicate<BotCall> predicate) {
-        Predicate<BotCall> match = c -> c.chatId() == chatId && predicate.test(c);
-        await().atMost(WAIT).until(() -> cluster.botApi.calls().stream().anyMatch(match));
-        return cluster.botApi.calls().stream().filter(match).findFirst().orElseThrow();
-    }
 }

@@ -29,70 +29,52 @@ class OperatorMoneyEndToEndTest {
     @Test
     void anOwnerCreditsACustomerAndADebitPastTheBalanceIsRefused() {
         long customer = TelegramUpdates.newChatId();
-        say(customer, "/start");
-        awaitCall(customer, c -> true);
+        cluster.say(customer, "/start");
+        cluster.awaitCall(customer, c -> true);
 
-        tap(Cluster.OWNER, "cu:adj:" + customer);
-        awaitCall(Cluster.OWNER, c -> c.text().contains("Send a sign"));
-        say(Cluster.OWNER, "50000 goodwill");
-        awaitCall(Cluster.OWNER, c -> c.text().contains("Start with +"));
-        say(Cluster.OWNER, "+50000 compensation for the late account");
+        cluster.tap(Cluster.OWNER, "cu:adj:" + customer);
+        cluster.awaitCall(Cluster.OWNER, c -> c.text().contains("Send a sign"));
+        cluster.say(Cluster.OWNER, "50000 goodwill");
+        cluster.awaitCall(Cluster.OWNER, c -> c.text().contains("Start with +"));
+        cluster.say(Cluster.OWNER, "+50000 compensation for the late account");
 
-        awaitCall(customer, c -> c.text().contains("Your balance was adjusted by +Rp 50.000: compensation for the late account"));
-        awaitCall(Cluster.OWNER, c -> c.text().contains("+Rp 50.000 booked for user " + customer));
+        cluster.awaitCall(customer, c -> c.text().contains("Your balance was adjusted by +Rp 50.000: compensation for the late account"));
+        cluster.awaitCall(Cluster.OWNER, c -> c.text().contains("+Rp 50.000 booked for user " + customer));
         await().atMost(WAIT).until(() -> cluster.balanceShown(customer) == 50_000);
         assertThat(cluster.paymentDb().sql("SELECT count(*) FROM wallet_ledger WHERE user_id = :u AND entry_type = 'ADJUSTMENT'")
                 .param("u", customer).query(Long.class).single()).isEqualTo(1);
 
-        tap(Cluster.OWNER, "cu:adj:" + customer);
-        say(Cluster.OWNER, "-80000 duplicate deposit");
-        awaitCall(Cluster.OWNER, c -> c.text().contains("was not booked: their balance is only Rp 50.000"));
+        cluster.tap(Cluster.OWNER, "cu:adj:" + customer);
+        cluster.say(Cluster.OWNER, "-80000 duplicate deposit");
+        cluster.awaitCall(Cluster.OWNER, c -> c.text().contains("was not booked: their balance is only Rp 50.000"));
         assertThat(cluster.balanceShown(customer)).isEqualTo(50_000);
     }
 
     @Test
     void staffWithoutTheFinancePermissionCannotAdjustABalanceEvenWithAHandMadeButton() {
         long clerk = TelegramUpdates.newChatId();
-        say(clerk, "/start");
-        awaitCall(clerk, c -> true);
+        cluster.say(clerk, "/start");
+        cluster.awaitCall(clerk, c -> true);
         cluster.orderDb().sql("INSERT INTO staff (user_id, permissions, granted_by) VALUES (:u, 'CUSTOMERS', :o)")
                 .param("u", clerk).param("o", Cluster.OWNER).update();
         long customer = TelegramUpdates.newChatId();
-        say(customer, "/start");
-        awaitCall(customer, c -> true);
+        cluster.say(customer, "/start");
+        cluster.awaitCall(customer, c -> true);
 
         int before = cluster.botApi.calls().size();
-        String callbackId = tap(clerk, "cu:adj:" + customer);
+        String callbackId = cluster.tap(clerk, "cu:adj:" + customer);
         // answerCallbackQuery names the tap, not the chat.
         await().atMost(WAIT).until(() -> cluster.botApi.calls().stream().skip(before).anyMatch(c -> c.method().equals("answerCallbackQuery")
                 && c.params().path("callback_query_id").asText().equals(callbackId)
                 && c.params().path("text").asText().contains("no longer valid")));
-        say(clerk, "+1000000 give me money");
-        awaitCall(clerk, c -> c.text().contains("did not understand"), before);
+        cluster.say(clerk, "+1000000 give me money");
+        cluster.awaitCall(clerk, c -> c.text().contains("did not understand"), before);
 
         assertThat(cluster.paymentDb().sql("SELECT count(*) FROM wallet_ledger WHERE user_id = :u").param("u", customer)
                 .query(Long.class).single()).isZero();
     }
 
-    /** Returns the tap's callback query id. */
-    private String tap(long chatId, String data) {
-        var update = TelegramUpdates.callback(TelegramUpdates.nextUpdateId(), chatId, 700, data);
-        update.with("callback_query").with("from").put("language_code", "en");
-        assertThat(cluster.postTelegram(update).statusCode()).isEqualTo(200);
-        return update.path("callback_query").path("id").asText();
-    }
 
-    private void say(long chatId, String text) {
-        assertThat(cluster.postTelegram(TelegramUpdates.text(TelegramUpdates.nextUpdateId(), chatId, text, "en")).statusCode()).isEqualTo(200);
-    }
 
-    private BotCall awaitCall(long chatId, Predicate<BotCall> predicate) {
-        return awaitCall(chatId, predicate, 0);
-    }
 
-    private BotCall awaitCall(long chatId, Predicate<BotCall> predicate, int skip) {
-        Predicate<BotCall> match = c -> c.chatId() == chatId && predicate.test(c);
-        await().atMost(WAIT).until(() -> cluster.botApi.calls().stream().skip(skip).anyMatch(match));
-        return cluster.botApi.calls().stream().skip(skip).filter(match).findFirst().orElseThrow();
-    }
 }
