@@ -1,12 +1,10 @@
 package com.quickcart.e2e;
 
-import com.quickcart.testsupport.FakeTelegramBotApi.BotCall;
 import com.quickcart.testsupport.TelegramUpdates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

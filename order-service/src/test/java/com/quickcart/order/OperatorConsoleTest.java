@@ -1,22 +1,9 @@
 package com.quickcart.order;
 
-import com.quickcart.common.events.EventEnvelope;
-import com.quickcart.common.events.Topics;
-import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.order.StorefrontDriver.Reply;
 import com.quickcart.order.StorefrontDriver.User;
-import com.quickcart.testsupport.KafkaBroker;
-import com.quickcart.testsupport.TestEnvironment;
-import com.quickcart.testsupport.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,46 +16,16 @@ import static org.awaitility.Awaitility.await;
 /**
  * The operator side in the same chat: owners (ADMIN_IDS) and staff with permissions, checked at
  * each action; catalogue changes a customer then sees; every change in the audit trail.
- * (Same Spring configuration as StorefrontTest, so both share one context and one consumer.)
  */
-@SpringBootTest(classes = OrderServiceApplication.class, properties = {
-        "spring.config.name=order-service",
-        "LIQUIBASE_CONTEXTS=main,demo",
-        "REDIS_URL=redis://127.0.0.1:6379",
-        "STORE_NAME=Toko Uji",
-        "DOCUMENTATION_URL=https://docs.toko-uji.example/guide",
-        "WELCOME_STICKER_ID=CAACAgIAAxkBAAEwelcome",
-        "ADMIN_IDS=" + StorefrontTest.ADMIN})
-class OperatorConsoleTest {
+class OperatorConsoleTest extends StorefrontContext {
 
-    private static TopicProbe outbound;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    @Autowired KafkaTemplate<String, EventEnvelope> kafka;
-    @Autowired EventCodec codec;
-    @Autowired JdbcClient jdbc;
-    private StorefrontDriver driver;
     private User owner;
 
     @BeforeEach
-    void driver() {
-        if (outbound == null) {
-            outbound = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.TELEGRAM_OUTBOUND);
-        }
-        driver = new StorefrontDriver(kafka, codec, outbound);
-        owner = driver.new User(StorefrontTest.ADMIN, "en").ignoringEarlierReplies();
+    void owner() {
+        owner = driver.new User(ADMIN, "en").ignoringEarlierReplies();
         owner.says("/menu");
         owner.expect(r -> r.text().contains("Toko Uji"));
-    }
-
-    @AfterAll
-    static void stop() {
-        outbound.close();
-        outbound = null;
     }
 
     @Test
@@ -98,7 +55,7 @@ class OperatorConsoleTest {
         customer.taps("c:" + categoryId + ":0");
         assertThat(customer.screen().text()).contains("Steam Wallet 120rb");
 
-        assertThat(audit(StorefrontTest.ADMIN)).contains("category.create category:" + categoryId,
+        assertThat(audit(ADMIN)).contains("category.create category:" + categoryId,
                 "product.create product:" + productId);
     }
 
@@ -148,7 +105,7 @@ class OperatorConsoleTest {
         assertThat(productActive(product)).as("taken away: the same button no longer works").isFalse();
 
         assertThat(audit(clerk.id)).containsExactly("product.hide product:" + product);
-        assertThat(audit(StorefrontTest.ADMIN)).contains("staff.add user:" + clerk.id, "staff.permissions user:" + clerk.id);
+        assertThat(audit(ADMIN)).contains("staff.add user:" + clerk.id, "staff.permissions user:" + clerk.id);
     }
 
     @Test
@@ -204,7 +161,7 @@ class OperatorConsoleTest {
         owner.screen();
         buyer.says("/menu");
         assertThat(buyer.screen().text()).contains("Toko Uji");
-        assertThat(audit(StorefrontTest.ADMIN)).contains("customer.role user:" + buyer.id, "customer.ban user:" + buyer.id,
+        assertThat(audit(ADMIN)).contains("customer.role user:" + buyer.id, "customer.ban user:" + buyer.id,
                 "customer.unban user:" + buyer.id);
     }
 
@@ -213,7 +170,7 @@ class OperatorConsoleTest {
         User clerk = driver.newUser("en");
         clerk.says("/start");
         clerk.screen();
-        owner.taps("cu:ban:" + StorefrontTest.ADMIN);
+        owner.taps("cu:ban:" + ADMIN);
         assertThat(owner.answerToLastTap()).contains("no longer");
         owner.says("/audit");
         assertThat(owner.screen().text()).contains("Audit trail");
@@ -236,7 +193,7 @@ class OperatorConsoleTest {
                 INSERT INTO orders (id, user_id, chat_id, product_id, product_name, quantity, unit_price, subtotal, total,
                                     payment_fee, total_bill, status)
                 VALUES (:id, :user, :user, 1, 'Netflix Premium 1 Month', 1, 45000, 45000, 45000, 625, 45625, 'COMPLETED')""")
-                .param("id", "QC-STATS-" + System.nanoTime()).param("user", StorefrontTest.ADMIN).update();
+                .param("id", "QC-STATS-" + System.nanoTime()).param("user", ADMIN).update();
         owner.taps("st:1");
         Reply after = owner.screen();
 
@@ -265,7 +222,7 @@ class OperatorConsoleTest {
         buyer.screen();
         buyer.says(code);
         assertThat(buyer.screen().text()).as("the buyer first came by a tap, so Indonesian").contains("kedaluwarsa");
-        assertThat(audit(StorefrontTest.ADMIN)).contains("voucher.create voucher:" + code, "voucher.disable voucher:" + code);
+        assertThat(audit(ADMIN)).contains("voucher.create voucher:" + code, "voucher.disable voucher:" + code);
     }
 
     private static long rupiahAfter(String text, String label) {

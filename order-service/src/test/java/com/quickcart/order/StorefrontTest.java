@@ -1,66 +1,17 @@
 package com.quickcart.order;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.quickcart.common.events.EventEnvelope;
-import com.quickcart.common.events.Topics;
-import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.order.StorefrontDriver.Reply;
 import com.quickcart.order.StorefrontDriver.User;
-import com.quickcart.testsupport.KafkaBroker;
 import com.quickcart.testsupport.TelegramUpdates;
-import com.quickcart.testsupport.TestEnvironment;
-import com.quickcart.testsupport.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = OrderServiceApplication.class, properties = {
-        "spring.config.name=order-service",
-        "LIQUIBASE_CONTEXTS=main,demo",
-        "REDIS_URL=redis://127.0.0.1:6379",
-        "STORE_NAME=Toko Uji",
-        "DOCUMENTATION_URL=https://docs.toko-uji.example/guide",
-        "WELCOME_STICKER_ID=CAACAgIAAxkBAAEwelcome",
-        "ADMIN_IDS=" + StorefrontTest.ADMIN})
-class StorefrontTest {
-
-    static final long ADMIN = 4_242_424_242L;
-    private static TopicProbe outbound;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    @Autowired KafkaTemplate<String, EventEnvelope> kafka;
-    @Autowired EventCodec codec;
-    @Autowired JdbcClient jdbc;
-    private StorefrontDriver driver;
-
-    @BeforeEach
-    void driver() {
-        if (outbound == null) {
-            outbound = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.TELEGRAM_OUTBOUND);
-        }
-        driver = new StorefrontDriver(kafka, codec, outbound);
-    }
-
-    @AfterAll
-    static void stop() {
-        outbound.close();
-        outbound = null;
-    }
+class StorefrontTest extends StorefrontContext {
 
     // --- onboarding -------------------------------------------------------------------------------
 

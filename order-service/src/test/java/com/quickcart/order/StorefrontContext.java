@@ -1,0 +1,60 @@
+package com.quickcart.order;
+
+import com.quickcart.common.events.EventEnvelope;
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.testsupport.KafkaBroker;
+import com.quickcart.testsupport.TestEnvironment;
+import com.quickcart.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * order-service on a real broker, PostgreSQL and Redis, driven by Telegram updates and read back
+ * from telegram.outbound. Every storefront test class extends this one, so they share one Spring
+ * context and one consumer in the order-service group.
+ */
+@SpringBootTest(classes = OrderServiceApplication.class, properties = {
+        "spring.config.name=order-service",
+        "LIQUIBASE_CONTEXTS=main,demo",
+        "REDIS_URL=redis://127.0.0.1:6379",
+        "STORE_NAME=Toko Uji",
+        "DOCUMENTATION_URL=https://docs.toko-uji.example/guide",
+        "WELCOME_STICKER_ID=CAACAgIAAxkBAAEwelcome",
+        "ADMIN_IDS=" + StorefrontContext.ADMIN})
+abstract class StorefrontContext {
+
+    /** The store owner (ADMIN_IDS). */
+    static final long ADMIN = 4_242_424_242L;
+    private static TopicProbe outbound;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Autowired KafkaTemplate<String, EventEnvelope> kafka;
+    @Autowired EventCodec codec;
+    @Autowired JdbcClient jdbc;
+    StorefrontDriver driver;
+
+    @BeforeEach
+    void driver() {
+        if (outbound == null) {
+            outbound = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.TELEGRAM_OUTBOUND);
+        }
+        driver = new StorefrontDriver(kafka, codec, outbound);
+    }
+
+    @AfterAll
+    static void stopProbe() {
+        outbound.close();
+        outbound = null;
+    }
+}
