@@ -104,7 +104,7 @@ public class UpdateDispatcher {
         Optional<Button> button = routes.codec().decode(data);
         if (button.isEmpty()) {
             replier.toast(in, texts.get(in.locale(), "stale.button"));
-            replier.show(in, menu.mainMenu(in.locale()));
+            replier.show(in, menu.mainMenu(in));
             return;
         }
         if (!button.get().keepsAwaitedInput()) {

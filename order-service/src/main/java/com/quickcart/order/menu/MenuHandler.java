@@ -33,7 +33,7 @@ public class MenuHandler implements Feature {
     }
 
     public void mainMenu(Interaction in) {
-        replier.show(in, screens.mainMenu(in.locale()));
+        replier.show(in, screens.mainMenu(in));
     }
 
     public void help(Interaction in) {

@@ -1,6 +1,10 @@
 package com.quickcart.order.menu;
 
 import com.quickcart.order.account.AccountButtons.Profile;
+import com.quickcart.order.account.UserAccounts;
+import com.quickcart.order.account.UserAccounts.UserProfile;
+import com.quickcart.order.bot.Interaction;
+import com.quickcart.order.bot.Rupiah;
 import com.quickcart.order.bot.Buttons;
 import com.quickcart.order.catalog.CatalogButtons.BestSellers;
 import com.quickcart.order.catalog.CatalogButtons.Categories;
@@ -29,8 +33,10 @@ public class MenuScreens {
 
     private final Texts texts;
     private final StoreProperties store;
+    private final UserAccounts users;
 
-    public MenuScreens(Texts texts, StoreProperties store) {
+    public MenuScreens(Texts texts, StoreProperties store, UserAccounts users) {
+        this.users = users;
         this.texts = texts;
         this.store = store;
     }
@@ -47,8 +53,15 @@ public class MenuScreens {
         return new Screen(texts.get(locale, "welcome", name, store.name(), store.botName(), store.supportContact()), keyboard);
     }
 
-    public Screen mainMenu(Locale locale) {
-        return new Screen(texts.get(locale, "menu.title", store.name()), Buttons.keyboard()
+    /** The main menu, headed by what the customer has with the store: balance and orders. */
+    public Screen mainMenu(Interaction in) {
+        Locale locale = in.locale();
+        UserProfile user = users.find(in.userId()).orElse(null);
+        String title = texts.get(locale, "menu.title", store.name());
+        if (user != null) {
+            title += "\n" + texts.get(locale, "menu.you", Rupiah.format(user.balance()), Long.toString(user.ordersCount()));
+        }
+        return new Screen(title, Buttons.keyboard()
                 .row(button(texts.get(locale, "menu.products"), new Categories()), button(texts.get(locale, "catalog.best"), new BestSellers()))
                 .row(button(texts.get(locale, "menu.account"), new Profile()), button(texts.get(locale, "menu.deposit"), new DepositMenu()))
                 .row(button(texts.get(locale, "history.orders"), new OrderHistory(0)), button(texts.get(locale, "menu.contact"), new ContactAdmin()))

@@ -92,7 +92,7 @@ public class OnboardingHandler implements Feature {
         Awaiting step = in.session().awaiting();
         if (!STEPS.contains(step)) {
             replier.toast(in, texts.get(in.locale(), "skip.nothing"));
-            replier.show(in, menu.mainMenu(in.locale()));
+            replier.show(in, menu.mainMenu(in));
             return;
         }
         next(in, step);
@@ -125,7 +125,7 @@ public class OnboardingHandler implements Feature {
     private void showHome(Interaction in, UserProfile profile) {
         String name = profile.hasDisplayName() ? profile.displayName() : texts.get(in.locale(), "anonymous");
         replier.send(in.chatId(), menu.welcome(in.locale(), name));
-        replier.send(in.chatId(), menu.mainMenu(in.locale()));
+        replier.send(in.chatId(), menu.mainMenu(in));
     }
 
     private static ProfileField fieldOf(Awaiting step) {
