@@ -77,7 +77,7 @@ public class OrderSaga {
 
     public void paymentSucceeded(PaymentSucceeded event) {
         if (event.purpose() == PaymentPurpose.DEPOSIT) {
-            replier.send(event.chatId(), screens.message(locale(event.language()), "deposit.credited", Rupiah.format(event.amount())));
+            replier.notify(event.chatId(), screens.message(locale(event.language()), "deposit.credited", Rupiah.format(event.amount())));
             return;
         }
         withOrder(event.paymentId(), order -> {
@@ -91,20 +91,20 @@ public class OrderSaga {
 
     public void paymentFailed(PaymentFailed event) {
         if (event.purpose() == PaymentPurpose.DEPOSIT) {
-            replier.send(event.chatId(), screens.message(locale(event.language()), "deposit.failed"));
+            replier.notify(event.chatId(), screens.message(locale(event.language()), "deposit.failed"));
             return;
         }
         withOrder(event.paymentId(), order -> {
             if (orders.move(order.id(), "CANCELLED", "AWAITING_PAYMENT")) {
                 end(order, "PAYMENT_FAILED");
-                replier.send(order.chatId(), screens.paymentFailed(locale(order.language()), order, event.reason()));
+                replier.notify(order.chatId(), screens.paymentFailed(locale(order.language()), order, event.reason()));
             }
         });
     }
 
     public void paymentExpired(PaymentExpired event) {
         if (event.purpose() == PaymentPurpose.DEPOSIT) {
-            replier.send(event.chatId(), screens.message(locale(event.language()), "deposit.expired"));
+            replier.notify(event.chatId(), screens.message(locale(event.language()), "deposit.expired"));
             return;
         }
         withOrder(event.paymentId(), order -> {
@@ -116,7 +116,7 @@ public class OrderSaga {
     }
 
     public void paymentRefunded(PaymentRefunded event) {
-        replier.send(event.chatId(), screens.message(locale(event.language()), "payment.refunded", event.paymentId(),
+        replier.notify(event.chatId(), screens.message(locale(event.language()), "payment.refunded", event.paymentId(),
                 Rupiah.format(event.amount())));
     }
 
@@ -149,7 +149,7 @@ public class OrderSaga {
     }
 
     private void tell(Order order, String key, Object... args) {
-        replier.send(order.chatId(), screens.message(locale(order.language()), key, args));
+        replier.notify(order.chatId(), screens.message(locale(order.language()), key, args));
     }
 
     private static Locale locale(String language) {
