@@ -97,6 +97,21 @@ class NotifierDeliveryTest {
     }
 
     @Test
+    void aRateLimitAnswerPausesEveryChatNotJustTheOneThatHitIt() {
+        long limited = TelegramUpdates.newChatId();
+        long bystander = TelegramUpdates.newChatId();
+        botApi.failNext("sendMessage", 1, 429, 2);
+
+        send(limited, "sendMessage", "hit the limit");
+        BotCall refused = awaitCalls(limited, 1).getFirst();
+        send(bystander, "sendMessage", "waits its turn");
+
+        BotCall waited = awaitCalls(bystander, 1).getFirst();
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Duration.between(refused.at(), waited.at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
     void serverErrorsAreRetriedUntilTelegramAccepts() {
         long chatId = TelegramUpdates.newChatId();
         botApi.failNext("sendMessage", 2, 502, null);

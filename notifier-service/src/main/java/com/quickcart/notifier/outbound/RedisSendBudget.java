@@ -34,7 +34,7 @@ public class RedisSendBudget implements SendBudget, AutoCloseable {
             local burst = tonumber(ARGV[2])
             local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
             tat = math.max(tat, now - (burst - 1) * interval) + interval
-            redis.call('SET', KEYS[1], tostring(tat), 'PX', math.floor((tat - now) / 1000) + 1000)
+            redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', math.floor((tat - now) / 1000) + 1000)
             return math.max(0, tat - interval - now)
             """;
 
