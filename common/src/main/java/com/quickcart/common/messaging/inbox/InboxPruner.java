@@ -58,18 +58,14 @@ public class InboxPruner implements SmartLifecycle {
                     if (pruned > 0) {
                         log.info("inbox pruned processed_ids={} older_than={}", pruned, retention);
                     }
+                } catch (RuntimeException e) {
+                    log.warn("inbox prune failed, next try in {}: {}", every, e.getMessage());
+                }
+                try {
                     Thread.sleep(every);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (RuntimeException e) {
-                    log.warn("inbox prune failed, next try in {}: {}", every, e.getMessage());
-                    try {
-                        Thread.sleep(every);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
                 }
             }
         });
