@@ -86,6 +86,10 @@ fi
 declare -A PORTS=([notifier-service]=${NOTIFIER_PORT:-8084} [order-service]=${ORDER_PORT:-8081}
                   [payment-service]=${PAYMENT_PORT:-8082} [delivery-service]=${DELIVERY_PORT:-8083}
                   [ingress-service]=${INGRESS_PORT:-8080})
+# Where each answers /actuator/health: its own port, except ingress (a management port of its own).
+declare -A HEALTH_PORTS=([notifier-service]=${PORTS[notifier-service]} [order-service]=${PORTS[order-service]}
+                         [payment-service]=${PORTS[payment-service]} [delivery-service]=${PORTS[delivery-service]}
+                         [ingress-service]=${INGRESS_MANAGEMENT_PORT:-8180})
 SERVICES=(notifier-service order-service payment-service delivery-service ingress-service)
 started_at=$(date +%s)
 for svc in "${SERVICES[@]}"; do
@@ -95,7 +99,7 @@ done
 for svc in "${SERVICES[@]}"; do
   port=${PORTS[$svc]}
   for i in $(seq 1 180); do
-    if curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
+    if curl -fsS "http://127.0.0.1:${HEALTH_PORTS[$svc]}/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
     pid_alive "$svc" || die "$svc exited, see $LOG_DIR/$svc.log"
     [ "$i" = 180 ] && die "$svc not healthy after 180s, see $LOG_DIR/$svc.log"
     sleep 1

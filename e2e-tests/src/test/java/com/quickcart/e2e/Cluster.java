@@ -95,6 +95,13 @@ final class Cluster implements AutoCloseable {
         return "http://127.0.0.1:" + ingressPort + path;
     }
 
+    /** Where a service answers /actuator: its own port, or its management port where it has one (ingress). */
+    static String actuatorUrl(ConfigurableApplicationContext service, String path) {
+        String port = service.getEnvironment().getProperty("local.management.port",
+                service.getEnvironment().getProperty("local.server.port"));
+        return "http://127.0.0.1:" + port + "/actuator" + path;
+    }
+
     List<ConfigurableApplicationContext> services() {
         return services;
     }

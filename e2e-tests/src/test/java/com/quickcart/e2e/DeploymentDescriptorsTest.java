@@ -73,10 +73,11 @@ class DeploymentDescriptorsTest {
             Map<String, Object> template = map(map(deployment.get("spec")).get("template"));
             Map<String, Object> container = map(((List<?>) map(template.get("spec")).get("containers")).getFirst());
             int port = defaultPort(service);
+            int actuatorPort = managementPort(service).orElse(port);
 
             assertThat(map(map(((List<?>) container.get("ports")).getFirst())).get("containerPort")).as(service).isEqualTo(port);
             assertThat(map(map(template.get("metadata")).get("annotations"))).as(service)
-                    .containsEntry("prometheus.io/port", Integer.toString(port))
+                    .containsEntry("prometheus.io/port", Integer.toString(actuatorPort))
                     .containsEntry("prometheus.io/path", "/actuator/prometheus");
             assertThat(probePath(container, "livenessProbe")).isEqualTo("/actuator/health/liveness");
             assertThat(probePath(container, "readinessProbe")).isEqualTo("/actuator/health/readiness");
@@ -90,7 +91,17 @@ class DeploymentDescriptorsTest {
             }
             assertThat(unread(service, variables)).as("%s: variables it does not read", service).isEmpty();
             assertThat(map(kind(documents, "Service").get("spec")).get("selector")).isEqualTo(Map.of("app", service));
+            if (managementPort(service).isPresent()) {
+                // Actuator on a port of its own, which the probes use and the Service never exposes.
+                assertThat(probePort(container, "readinessProbe")).as(service).isEqualTo("management");
+                assertThat(probePort(container, "livenessProbe")).as(service).isEqualTo("management");
+                assertThat((List<?>) container.get("ports")).as(service).anySatisfy(p ->
+                        assertThat(map(p)).containsEntry("name", "management").containsEntry("containerPort", actuatorPort));
+                assertThat(map(kind(documents, "Service").get("spec")).get("ports").toString()).as(service)
+                        .doesNotContain("management").doesNotContain(Integer.toString(actuatorPort));
+            }
         }
+        assertThat(managementPort("ingress-service")).as("the public ingress serves no actuator on its webhook port").isPresent();
         assertThat(map(map(map(k8s("payment-service.yaml").getFirst().get("spec")).get("template")).get("spec")).toString())
                 .as("only payment-service holds the Pakasir key").contains("pakasir-api-key");
         for (String other : List.of("ingress-service", "order-service", "delivery-service", "notifier-service")) {
@@ -208,6 +219,16 @@ class DeploymentDescriptorsTest {
 
     private static int defaultPort(String service) {
         return Integer.parseInt(placeholders(config(service)).get(portVariable(service)));
+    }
+
+    /** The service's own actuator port, where its config names one ({@code <NAME>_MANAGEMENT_PORT}). */
+    private static java.util.Optional<Integer> managementPort(String service) {
+        return placeholders(config(service)).entrySet().stream().filter(e -> e.getKey().endsWith("_MANAGEMENT_PORT"))
+                .map(e -> Integer.parseInt(e.getValue())).findFirst();
+    }
+
+    private static String probePort(Map<String, Object> container, String probe) {
+        return String.valueOf(map(map(container.get(probe)).get("httpGet")).get("port"));
     }
 
     private static String portVariable(String service) {

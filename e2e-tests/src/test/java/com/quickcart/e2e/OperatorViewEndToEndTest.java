@@ -94,10 +94,9 @@ class OperatorViewEndToEndTest {
     }
 
     private static String scrape(ConfigurableApplicationContext service) {
-        String port = service.getEnvironment().getProperty("local.server.port");
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(Cluster.actuatorUrl(service, "/prometheus"))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();
         } catch (Exception e) {

@@ -75,9 +75,8 @@ class WalkingSkeletonEndToEndTest {
     void everyServiceReportsHealthy() throws Exception {
         List<ConfigurableApplicationContext> services = cluster.services();
         for (ConfigurableApplicationContext service : services) {
-            String port = service.getEnvironment().getProperty("local.server.port");
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(Cluster.actuatorUrl(service, "/health"))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(service.getId()).isEqualTo(200);
             assertThat(health.body()).contains("\"UP\"");
         }

@@ -120,6 +120,19 @@ class IngressWebhooksTest {
     }
 
     @Test
+    void aPakasirCallbackOverItsOwnEightKibibyteLimitIsRefusedWith413AndNotPublished() throws Exception {
+        String orderId = "QC-" + UUID.randomUUID().toString().substring(0, 8);
+        String padded = """
+                {"amount":22000,"order_id":"%s","project":"%s","status":"completed",
+                 "payment_method":"qris","completed_at":"2026-11-24T10:00:00.000+07:00","pad":"%s"}
+                """.formatted(orderId, TestEnvironment.PAKASIR_PROJECT, "x".repeat(9 * 1024));
+
+        assertThat(pakasir(padded).statusCode()).isEqualTo(413);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> callbacks.seen(s -> orderId.equals(s.key())).isEmpty());
+    }
+
+    @Test
     void aPakasirCallbackIsPublishedKeyedByOrderId() throws Exception {
         String orderId = "QC-" + UUID.randomUUID().toString().substring(0, 8);
         String body = """

@@ -4,6 +4,7 @@ import com.quickcart.testsupport.TelegramUpdates;
 import com.quickcart.testsupport.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.ServerSocket;
@@ -39,6 +40,7 @@ class IngressWithoutKafkaTest {
     }
 
     @LocalServerPort int port;
+    @LocalManagementPort int managementPort;
 
     @Test
     void anUpdateKafkaCannotTakeIsAnsweredWith503SoTelegramRetries() throws Exception {
@@ -58,9 +60,9 @@ class IngressWithoutKafkaTest {
         HttpClient http = HttpClient.newHttpClient();
 
         HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> liveness = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(readiness.statusCode()).isEqualTo(503);
         assertThat(readiness.body()).contains("\"kafka\"", "DOWN");

@@ -24,6 +24,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = NotifierApplication.class, properties = {
         "spring.config.name=notifier-service",
         "quickcart.bot-api.retry-backoff=100ms",
-        "quickcart.bot-api.max-attempts=4"})
+        "quickcart.bot-api.max-attempts=4",
+        "quickcart.bot-api.global-per-second=5"})
 class NotifierDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -95,6 +99,21 @@ class NotifierDeliveryTest {
     }
 
     @Test
+    void aRateLimitAnswerPausesEveryChatNotJustTheOneThatHitIt() {
+        long limited = TelegramUpdates.newChatId();
+        long bystander = TelegramUpdates.newChatId();
+        botApi.failNext("sendMessage", 1, 429, 2);
+
+        send(limited, "sendMessage", "hit the limit");
+        BotCall refused = awaitCalls(limited, 1).getFirst();
+        send(bystander, "sendMessage", "waits its turn");
+
+        BotCall waited = awaitCalls(bystander, 1).getFirst();
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Duration.between(refused.at(), waited.at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
     void serverErrorsAreRetriedUntilTelegramAccepts() {
         long chatId = TelegramUpdates.newChatId();
         botApi.failNext("sendMessage", 2, 502, null);
@@ -118,17 +137,95 @@ class NotifierDeliveryTest {
     }
 
     @Test
-    void whatRetryingCannotFixIsDeadLetteredAndTheChatsNextMessageStillGoesOut() {
+    void aTelegramOutageLongerThanTheQuickRetriesIsWaitedOutNotDeadLettered() {
         long chatId = TelegramUpdates.newChatId();
-        botApi.failNext("sendMessage", 4, 500, null);
+        botApi.failNext("sendMessage", 7, 500, null); // past max-attempts=4 of the quick tries
+
+        send(chatId, "sendMessage", "sent once Telegram is back");
+        send(chatId, "sendMessage", "and then this one");
+
+        await().atMost(WAIT).until(() -> outcomes(chatId).equals(List.of("SENT", "SENT")));
+        assertThat(botApi.calls("sendMessage", chatId)).filteredOn(c -> c.status() == 200).extracting(BotCall::text)
+                .containsExactly("sent once Telegram is back", "and then this one");
+        assertThat(deadLetters.seen(s -> Long.toString(chatId).equals(s.key()))).isEmpty();
+    }
+
+    @Test
+    void aRequestTelegramRefusesIsDeadLetteredAndTheChatsNextMessageStillGoesOut() {
+        long chatId = TelegramUpdates.newChatId();
+        botApi.failNext("sendMessage", 1, 400, null); // "Bad Request: chat not found"
 
         send(chatId, "sendMessage", "doomed");
         send(chatId, "sendMessage", "next one");
 
-        deadLetters.awaitOne(s -> Long.toString(chatId).equals(s.key()), WAIT);
+        TopicProbe.Seen dead = deadLetters.awaitOne(s -> Long.toString(chatId).equals(s.key()), WAIT);
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value())).contains("chat not found");
         await().atMost(WAIT).until(() -> botApi.calls("sendMessage", chatId).stream()
                 .anyMatch(c -> c.status() == 200 && c.text().equals("next one")));
-        assertThat(botApi.calls("sendMessage", chatId)).hasSize(5); // 4 bounded attempts + the next message
+        assertThat(botApi.calls("sendMessage", chatId)).hasSize(2); // refused once, never retried
+    }
+
+    @Test
+    void anEditOfAMessageThatIsGoneCountsAsDoneAndIsNotDeadLettered() {
+        long chatId = TelegramUpdates.newChatId();
+        botApi.refuseNext("editMessageText", 400, "Bad Request: message to edit not found");
+
+        send(chatId, "editMessageText", edit(chatId, 77, "Order cancelled"));
+        send(chatId, "sendMessage", "marker");
+
+        await().atMost(WAIT).until(() -> outcomes(chatId).equals(List.of("OBSOLETE", "SENT")));
+        assertThat(deadLetters.seen(s -> Long.toString(chatId).equals(s.key()))).isEmpty();
+    }
+
+    @Test
+    void aTextEditAimedAtTheQrPhotoBecomesACaptionEditWithTheSameButtons() {
+        long chatId = TelegramUpdates.newChatId();
+        botApi.refuseNext("editMessageText", 400, "Bad Request: there is no text in the message to edit");
+        ObjectNode body = edit(chatId, 42, "Order Q-1 cancelled.");
+        body.putObject("reply_markup").putArray("inline_keyboard").addArray()
+                .addObject().put("text", "Main menu").put("callback_data", "menu");
+
+        send(chatId, "editMessageText", body);
+
+        await().atMost(WAIT).until(() -> !botApi.calls("editMessageCaption", chatId).isEmpty());
+        BotCall caption = botApi.calls("editMessageCaption", chatId).getFirst();
+        assertThat(caption.params().path("message_id").asInt()).isEqualTo(42);
+        assertThat(caption.text()).isEqualTo("Order Q-1 cancelled.");
+        assertThat(caption.buttons()).containsExactly("Main menu|menu");
+        await().atMost(WAIT).until(() -> outcomes(chatId).equals(List.of("NOT_A_TEXT_MESSAGE", "SENT")));
+        assertThat(deadLetters.seen(s -> Long.toString(chatId).equals(s.key()))).isEmpty();
+    }
+
+    @Test
+    void aChatWaitingForItsPaceDoesNotDelayAnotherChatOnTheSamePartition() {
+        long busy = TelegramUpdates.newChatId();
+        long other = samePartitionAs(busy);
+
+        for (int i = 1; i <= 6; i++) {
+            send(busy, "sendMessage", "busy " + i); // 3 at once, then one a second
+        }
+        send(other, "sendMessage", "not kept waiting");
+
+        List<BotCall> busyCalls = awaitCalls(busy, 6);
+        BotCall otherCall = awaitCalls(other, 1).getFirst();
+        assertThat(otherCall.at()).isBefore(busyCalls.get(3).at());
+        assertThat(busyCalls).extracting(BotCall::text).containsExactly("busy 1", "busy 2", "busy 3", "busy 4", "busy 5", "busy 6");
+    }
+
+    @Test
+    void aLiveReplyIsNotHeldBehindBulkNoticesWhichKeepTheBotWideBudget() {
+        List<Long> recipients = java.util.stream.LongStream.range(0, 15).map(i -> TelegramUpdates.newChatId()).boxed().toList();
+        long customer = TelegramUpdates.newChatId();
+
+        recipients.forEach(chatId -> send(chatId, "sendMessage", "bulk notice", BotApiCall.Lane.BULK));
+        send(customer, "sendMessage", "your screen");
+
+        await().atMost(WAIT).until(() -> recipients.stream().allMatch(chatId -> !botApi.calls("sendMessage", chatId).isEmpty()));
+        List<java.time.Instant> bulkTimes = recipients.stream().map(chatId -> botApi.calls("sendMessage", chatId).getFirst().at())
+                .sorted().toList();
+        // 5 a second (global-per-second=5): a burst of 5, then 10 more over about two seconds.
+        assertThat(Duration.between(bulkTimes.getFirst(), bulkTimes.getLast())).isGreaterThanOrEqualTo(Duration.ofMillis(1700));
+        assertThat(awaitCalls(customer, 1).getFirst().at()).isBefore(bulkTimes.getLast());
     }
 
     @Test
@@ -170,13 +267,39 @@ class NotifierDeliveryTest {
     }
 
     private void send(long chatId, String method, String text) {
-        EventEnvelope envelope = envelope(chatId, method, text);
+        send(chatId, method, text, BotApiCall.Lane.LIVE);
+    }
+
+    private void send(long chatId, String method, String text, BotApiCall.Lane lane) {
+        ObjectNode body = EventCodec.mapper().createObjectNode().put("chat_id", Long.toString(chatId)).put("text", text);
+        EventEnvelope envelope = codec.wrap(Long.toString(chatId), new BotApiCall(chatId, method, body, lane));
+        kafka.send(Topics.TELEGRAM_OUTBOUND, envelope.key(), envelope);
+    }
+
+    private void send(long chatId, String method, ObjectNode body) {
+        EventEnvelope envelope = codec.wrap(Long.toString(chatId), new BotApiCall(chatId, method, body));
         kafka.send(Topics.TELEGRAM_OUTBOUND, envelope.key(), envelope);
     }
 
     private EventEnvelope envelope(long chatId, String method, String text) {
         ObjectNode body = EventCodec.mapper().createObjectNode().put("chat_id", Long.toString(chatId)).put("text", text);
         return codec.wrap(Long.toString(chatId), new BotApiCall(chatId, method, body));
+    }
+
+    private static ObjectNode edit(long chatId, int messageId, String text) {
+        return EventCodec.mapper().createObjectNode().put("chat_id", Long.toString(chatId)).put("message_id", messageId).put("text", text);
+    }
+
+    /** Another new chat whose commands land on the same partition of telegram.outbound as {@code chatId}'s. */
+    private long samePartitionAs(long chatId) {
+        int partitions = kafka.partitionsFor(Topics.TELEGRAM_OUTBOUND).size();
+        int wanted = BuiltInPartitioner.partitionForKey(Long.toString(chatId).getBytes(StandardCharsets.UTF_8), partitions);
+        while (true) {
+            long candidate = TelegramUpdates.newChatId();
+            if (BuiltInPartitioner.partitionForKey(Long.toString(candidate).getBytes(StandardCharsets.UTF_8), partitions) == wanted) {
+                return candidate;
+            }
+        }
     }
 
     private List<BotCall> awaitCalls(long chatId, int count) {

@@ -81,8 +81,13 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     /** The next {@code count} calls of {@code method} fail with this HTTP status (429 carries retry_after). */
     public synchronized void failNext(String method, int count, int status, Integer retryAfterSeconds) {
         for (int i = 0; i < count; i++) {
-            failures.add(new ScriptedFailure(method, status, retryAfterSeconds));
+            failures.add(new ScriptedFailure(method, status, retryAfterSeconds, null));
         }
+    }
+
+    /** The next call of {@code method} is refused with Telegram's own {@code description} (say, "Bad Request: message to edit not found"). */
+    public synchronized void refuseNext(String method, int status, String description) {
+        failures.add(new ScriptedFailure(method, status, null, description));
     }
 
     /** Queues an update for the next {@code getUpdates} call (long polling). */
@@ -130,7 +135,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     }
 
     private static final List<String> KNOWN_METHODS = List.of("sendMessage", "sendPhoto", "sendDocument", "sendSticker",
-            "editMessageText", "forwardMessage", "copyMessage", "answerCallbackQuery", "setMyCommands", "deleteMessage",
+            "editMessageText", "editMessageCaption", "forwardMessage", "copyMessage", "answerCallbackQuery", "setMyCommands", "deleteMessage",
             "getMe", "getUpdates", "setWebhook", "deleteWebhook");
 
     private static String canonical(String method) {
@@ -150,7 +155,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 
     private JsonNode result(String method, ObjectNode params) {
         return switch (method) {
-            case "sendMessage", "sendPhoto", "sendDocument", "sendSticker", "editMessageText", "forwardMessage" ->
+            case "sendMessage", "sendPhoto", "sendDocument", "sendSticker", "editMessageText", "editMessageCaption", "forwardMessage" ->
                     message(params);
             case "copyMessage" -> JSON.createObjectNode().put("message_id", nextMessageId.incrementAndGet());
             case "getMe" -> JSON.createObjectNode().put("id", 123456).put("is_bot", true)
@@ -186,6 +191,9 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 
     /** Telegram's own wording for the failures tests script. */
     private static String description(ScriptedFailure failure) {
+        if (failure.description() != null) {
+            return failure.description();
+        }
         return switch (failure.status()) {
             case 429 -> "Too Many Requests: retry after " + failure.retryAfter();
             case 403 -> "Forbidden: bot was blocked by the user";
@@ -245,7 +253,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         server.stop(0);
     }
 
-    private record ScriptedFailure(String method, int status, Integer retryAfter) {
+    private record ScriptedFailure(String method, int status, Integer retryAfter, String description) {
     }
 
     /** One Bot API request as the fake received it. */

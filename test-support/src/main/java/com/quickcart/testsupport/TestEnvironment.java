@@ -21,6 +21,7 @@ public final class TestEnvironment {
         for (String port : new String[]{"INGRESS_PORT", "ORDER_PORT", "PAYMENT_PORT", "DELIVERY_PORT", "NOTIFIER_PORT"}) {
             properties.put(port, "0");
         }
+        properties.put("INGRESS_MANAGEMENT_PORT", "0");
         properties.put("TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET);
         properties.put("PAKASIR_PROJECT", PAKASIR_PROJECT);
         properties.put("TELEGRAM_BOT_TOKEN", FakeTelegramBotApi.TOKEN);

@@ -17,7 +17,10 @@ public record MessagingProperties(
         @DefaultValue("200ms") Duration retryBackoff,
         @DefaultValue("500ms") Duration outboxPollInterval,
         @DefaultValue("100") int outboxBatchSize,
-        @DefaultValue("10s") Duration sendTimeout) {
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("30s") Duration transientBackoffMax,
+        @DefaultValue("900000") int maxEventBytes,
+        @DefaultValue("14d") Duration inboxRetention) {
 
     public MessagingProperties {
         require(partitions >= 1, "quickcart.messaging.partitions (KAFKA_PARTITIONS) must be >= 1, was " + partitions);
@@ -27,6 +30,16 @@ public record MessagingProperties(
         require(outboxPollInterval.toMillis() >= 10, "quickcart.messaging.outbox-poll-interval must be >= 10ms");
         require(outboxBatchSize >= 1 && outboxBatchSize <= 10_000, "quickcart.messaging.outbox-batch-size must be 1..10000");
         require(sendTimeout.toMillis() >= 100, "quickcart.messaging.send-timeout must be >= 100ms");
+        // The pause between tries of a transient failure; the consumer keeps polling while paused,
+        // so this may exceed max.poll.interval.ms, but a longer wait only delays recovery.
+        // Under the producer's max.request.size (1 MiB) with room for the record's headers.
+        require(maxEventBytes >= 1024 && maxEventBytes <= 1_000_000,
+                "quickcart.messaging.max-event-bytes must be 1024..1000000, was " + maxEventBytes);
+        // Longer than any topic keeps a record (7 days) plus the time to replay a DLT: an inbox that
+        // forgot an event id sooner would apply a redelivered event twice.
+        require(inboxRetention.toDays() >= 8, "quickcart.messaging.inbox-retention must be at least 8d, was " + inboxRetention);
+        require(transientBackoffMax.toMillis() >= 10 && transientBackoffMax.toMinutes() <= 10,
+                "quickcart.messaging.transient-backoff-max must be 10ms..10m, was " + transientBackoffMax);
     }
 
     private static void require(boolean condition, String message) {

@@ -17,7 +17,7 @@ public class OutboxMetrics {
     private static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
-    private final AtomicReference<Snapshot> last = new AtomicReference<>(new Snapshot(0, 0, Instant.EPOCH));
+    private final AtomicReference<Snapshot> last = new AtomicReference<>(new Snapshot(0, 0, 0, Instant.EPOCH));
 
     public OutboxMetrics(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -25,6 +25,9 @@ public class OutboxMetrics {
                 .description("Outbox rows not yet acknowledged by Kafka").register(meters);
         Gauge.builder("quickcart.outbox.oldest.age", this, m -> m.snapshot().oldestAgeSeconds())
                 .description("Age of the oldest unpublished outbox row").baseUnit("seconds").register(meters);
+        Gauge.builder("quickcart.outbox.parked", this, m -> m.snapshot().parked())
+                .description("Outbox rows Kafka refused for good, set aside in outbox_parked (runbook: Outbox row parked)")
+                .register(meters);
     }
 
     private Snapshot snapshot() {
@@ -33,8 +36,12 @@ public class OutboxMetrics {
             return current;
         }
         try {
-            Snapshot fresh = jdbc.sql("SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) FROM outbox")
-                    .query((rs, n) -> new Snapshot(rs.getLong(1), rs.getDouble(2), Instant.now())).single();
+            Snapshot fresh = jdbc.sql("""
+                            SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0),
+                                   (SELECT count(*) FROM outbox_parked)
+                            FROM outbox
+                            """)
+                    .query((rs, n) -> new Snapshot(rs.getLong(1), rs.getDouble(2), rs.getLong(3), Instant.now())).single();
             last.set(fresh);
             return fresh;
         } catch (RuntimeException e) {
@@ -42,6 +49,6 @@ public class OutboxMetrics {
         }
     }
 
-    private record Snapshot(long pending, double oldestAgeSeconds, Instant at) {
+    private record Snapshot(long pending, double oldestAgeSeconds, long parked, Instant at) {
     }
 }

@@ -3,6 +3,7 @@ package com.quickcart.common.persistence;
 import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.messaging.MessagingProperties;
 import com.quickcart.common.messaging.inbox.Inbox;
+import com.quickcart.common.messaging.inbox.InboxPruner;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.common.messaging.outbox.OutboxRelay;
 import com.quickcart.common.operations.OutboxMetrics;
@@ -15,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
 
 /**
  * Outbox and inbox for every service that owns a schema ({@code quickcart.db.schema} set).
@@ -49,8 +52,8 @@ public class MessagingPersistenceAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
-        return new Outbox(jdbc, relay::wakeUp);
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, MessagingProperties properties) {
+        return new Outbox(jdbc, relay::wakeUp, properties.maxEventBytes());
     }
 
     /** The outbox backlog an SRE alerts on; lives here because only services with a schema have an outbox. */
@@ -62,5 +65,10 @@ public class MessagingPersistenceAutoConfiguration {
     @Bean
     Inbox inbox(JdbcClient jdbc, TransactionTemplate tx) {
         return new Inbox(jdbc, tx);
+    }
+
+    @Bean
+    InboxPruner inboxPruner(JdbcClient jdbc, MessagingProperties properties) {
+        return new InboxPruner(jdbc, properties.inboxRetention(), Duration.ofHours(1));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.liquibase.default-schema=messaging_test",
         "quickcart.db.schema=messaging_test",
         "quickcart.messaging.max-attempts=3",
+        "quickcart.messaging.transient-backoff-max=400ms",
         "quickcart.operations.lag-every=500ms"})
 abstract class MessagingContextTest {
 

@@ -21,6 +21,8 @@ class MessagingTestApplication {
         final List<String> handled = new CopyOnWriteArrayList<>();
         /** Delivery attempts per poison text. */
         final java.util.Map<String, AtomicInteger> poisonAttempts = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Delivery attempts per flaky text ("flaky:<failures> ..."): fails like a database that is away, then recovers. */
+        final java.util.Map<String, AtomicInteger> flakyAttempts = new java.util.concurrent.ConcurrentHashMap<>();
         /** The "bug" behind poison records; a test fixes it before replaying the dead letters. */
         volatile boolean poisonFails = true;
         private final Inbox inbox;
@@ -35,6 +37,12 @@ class MessagingTestApplication {
             if (text.startsWith("poison") && poisonFails) {
                 poisonAttempts.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
                 throw new IllegalStateException("cannot handle " + text);
+            }
+            if (text.startsWith("flaky:")) {
+                int failures = Integer.parseInt(text.substring("flaky:".length(), text.indexOf(' ')));
+                if (flakyAttempts.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet() <= failures) {
+                    throw new org.springframework.jdbc.CannotGetJdbcConnectionException("database is restarting");
+                }
             }
             inbox.handleOnce("messaging-test", envelope, e -> handled.add(text));
         }

@@ -3,6 +3,7 @@ package com.quickcart.common.messaging;
 import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.messaging.inbox.Inbox;
+import com.quickcart.common.messaging.inbox.InboxPruner;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.common.messaging.outbox.OutboxRelay;
 import com.quickcart.testsupport.KafkaBroker;
@@ -167,6 +168,56 @@ class OutboxInboxAndDeadLetterTest extends MessagingContextTest {
     }
 
     @Test
+    void anEventTooLargeForKafkaIsRefusedWithItsStateChangeNotLeftToBlockTheOutbox() {
+        String key = "order-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(status ->
+                outbox.append(Topics.ORDER_EVENTS, codec.wrap(key, new Note("x".repeat(1_000_000))))))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("bytes");
+
+        assertThat(outboxRows(key)).isZero();
+    }
+
+    @Test
+    void aRowKafkaRefusesIsSetAsideVisiblyAndTheRowsBehindItArePublished() {
+        String key = "order-" + UUID.randomUUID();
+        UUID tooLarge = UUID.randomUUID();
+        // Written before the size guard existed, or for a broker with a smaller limit: Kafka refuses it.
+        String envelope = EventCodec.encodeToString(codec.wrap(key, new Note("y".repeat(1_100_000))))
+                .replaceFirst("\"eventId\":\"[^\"]+\"", "\"eventId\":\"" + tooLarge + "\"");
+        jdbc.sql("INSERT INTO outbox (event_id, topic, event_key, event_type, envelope) VALUES (:id, :topic, :key, 'Note', :envelope)")
+                .param("id", tooLarge).param("topic", Topics.ORDER_EVENTS).param("key", key).param("envelope", envelope).update();
+        tx.executeWithoutResult(status -> outbox.append(Topics.ORDER_EVENTS, codec.wrap(key, new Note("behind it"))));
+
+        TopicProbe.Seen behind = orderEvents.awaitOne(s -> key.equals(s.key()), WAIT);
+
+        assertThat(behind.payload().path("text").asText()).isEqualTo("behind it");
+        await().atMost(WAIT).until(() -> outboxRows(key) == 0);
+        assertThat(jdbc.sql("SELECT reason FROM outbox_parked WHERE event_id = :id").param("id", tooLarge).query(String.class).single())
+                .contains("RecordTooLarge");
+    }
+
+    @Test
+    void processedIdsPastTheRetentionAreForgottenAndRecentOnesKept() {
+        EventEnvelope old = codec.wrap("k", new Note("long ago"));
+        EventEnvelope recent = codec.wrap("k", new Note("just now"));
+        inbox.handleOnce("retention-test", old, e -> { });
+        inbox.handleOnce("retention-test", recent, e -> { });
+        jdbc.sql("UPDATE processed_events SET processed_at = now() - interval '15 days' WHERE event_id = :id")
+                .param("id", old.eventId()).update();
+
+        new InboxPruner(jdbc, Duration.ofDays(14), Duration.ofHours(1)).prune();
+
+        assertThat(processed(old)).isFalse();
+        assertThat(processed(recent)).isTrue();
+    }
+
+    private boolean processed(EventEnvelope event) {
+        return jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = :id").param("id", event.eventId())
+                .query(Long.class).single() > 0;
+    }
+
+    @Test
     void aRedeliveredEventChangesNothingTheSecondTime() {
         EventEnvelope event = codec.wrap("k", new Note("once"));
         AtomicInteger effects = new AtomicInteger();
@@ -208,6 +259,20 @@ class OutboxInboxAndDeadLetterTest extends MessagingContextTest {
         assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.DELIVERY_COMMANDS);
         assertThat(dead.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
         assertThat(listener.poisonAttempts.get("poison " + key)).hasValue(3); // quickcart.messaging.max-attempts
+    }
+
+    @Test
+    void aDatabaseOutageLongerThanTheBoundedRetriesIsWaitedOutNotDeadLettered() {
+        String key = "chat-" + UUID.randomUUID();
+        String flaky = "flaky:8 " + key; // 8 failures: far past max-attempts=3
+        kafka.send(Topics.DELIVERY_COMMANDS, key, codec.wrap(key, new Note(flaky)));
+        kafka.send(Topics.DELIVERY_COMMANDS, key, codec.wrap(key, new Note("after " + key)));
+
+        await().atMost(WAIT).until(() -> listener.handled.contains("after " + key));
+
+        assertThat(listener.handled).containsSubsequence(flaky, "after " + key);
+        assertThat(listener.flakyAttempts.get(flaky)).hasValue(9);
+        assertThat(deadLetters.seen(s -> key.equals(s.key()))).isEmpty();
     }
 
     @Test

@@ -19,6 +19,9 @@ public record IngressProperties(
         String telegramBotToken,
         String pakasirProject,
         @DefaultValue("1048576") int maxBodyBytes,
+        @DefaultValue("8192") int pakasirMaxBodyBytes,
+        @DefaultValue("64") int maxInFlight,
+        @DefaultValue("5") int retryAfterSeconds,
         @DefaultValue("5s") Duration publishTimeout,
         @DefaultValue("30s") Duration pollTimeout,
         @DefaultValue("message,edited_message,callback_query,my_chat_member") List<String> allowedUpdates) {
@@ -45,6 +48,13 @@ public record IngressProperties(
         }
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("quickcart.ingress.max-body-bytes must be >= 1024");
+        }
+        if (pakasirMaxBodyBytes < 1024 || pakasirMaxBodyBytes > maxBodyBytes) {
+            // Pakasir's callback is a handful of fields, well under 1 KB.
+            throw new IllegalArgumentException("quickcart.ingress.pakasir-max-body-bytes must be 1024..max-body-bytes");
+        }
+        if (maxInFlight < 1 || retryAfterSeconds < 1) {
+            throw new IllegalArgumentException("quickcart.ingress.max-in-flight and retry-after-seconds must be >= 1");
         }
     }
 

@@ -26,7 +26,7 @@ public class PakasirWebhookController {
 
     @PostMapping("/pakasir/webhook")
     ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
-        publisher.publish(Topics.PAKASIR_CALLBACKS, parser.toEnvelope(BoundedBody.read(request, properties.maxBodyBytes())));
+        publisher.publish(Topics.PAKASIR_CALLBACKS, parser.toEnvelope(BoundedBody.read(request, properties.pakasirMaxBodyBytes())));
         return ResponseEntity.ok().build();
     }
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 
 /**
  * The Bot API as the notifier calls it, and Telegram's published limits: about one message a
- * second per chat (a short burst is tolerated) and 30 a second overall.
+ * second per chat (a short burst is tolerated) and 30 a second overall. With {@code redisUrl}
+ * the overall budget is shared by every notifier instance; {@code fallbackPerSecond} is one
+ * instance's share while Redis does not answer.
  */
 @ConfigurationProperties("quickcart.bot-api")
 public record BotApiProperties(
@@ -19,7 +21,11 @@ public record BotApiProperties(
         @DefaultValue("30s") Duration maxRetryAfter,
         @DefaultValue("30") int globalPerSecond,
         @DefaultValue("3") int perChatBurst,
-        @DefaultValue("1s") Duration perChatInterval) {
+        @DefaultValue("1s") Duration perChatInterval,
+        String redisUrl,
+        @DefaultValue("200ms") Duration redisTimeout,
+        @DefaultValue("5") int fallbackPerSecond,
+        @DefaultValue("2000") int maxInFlight) {
 
     public BotApiProperties {
         if (token == null || !token.matches("\\d+:[A-Za-z0-9_-]+")) {
@@ -32,7 +38,13 @@ public record BotApiProperties(
         if (maxAttempts < 1 || maxAttempts > 10) {
             throw new IllegalArgumentException("quickcart.bot-api.max-attempts must be 1..10");
         }
-        if (globalPerSecond < 1 || perChatBurst < 1) {
+        if (redisUrl != null && !redisUrl.isBlank() && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+            throw new IllegalArgumentException("REDIS_URL must start with redis:// or rediss://");
+        }
+        if (maxInFlight < 2) {
+            throw new IllegalArgumentException("quickcart.bot-api.max-in-flight must be >= 2");
+        }
+        if (globalPerSecond < 1 || perChatBurst < 1 || fallbackPerSecond < 1) {
             throw new IllegalArgumentException("quickcart.bot-api rate limits must be >= 1");
         }
     }

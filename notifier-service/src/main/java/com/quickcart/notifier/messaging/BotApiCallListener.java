@@ -3,23 +3,45 @@ package com.quickcart.notifier.messaging;
 import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.telegram.BotApiCall;
+import com.quickcart.notifier.config.SendLaneConfiguration;
 import com.quickcart.notifier.outbound.OutboundDelivery;
+import com.quickcart.notifier.outbound.SendLanes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+
+/** Commands on telegram.outbound, keyed by chat: each chat's lane sends them in order. */
 @Component
-public class BotApiCallListener {
+public class BotApiCallListener implements ConsumerSeekAware {
+
+    static final String ID = "notifier-telegram-outbound";
 
     private final OutboundDelivery delivery;
+    private final SendLanes lanes;
 
-    public BotApiCallListener(OutboundDelivery delivery) {
+    public BotApiCallListener(OutboundDelivery delivery, SendLanes lanes) {
         this.delivery = delivery;
+        this.lanes = lanes;
     }
 
-    @KafkaListener(id = "notifier-telegram-outbound", topics = Topics.TELEGRAM_OUTBOUND, groupId = "notifier-service")
-    void on(EventEnvelope envelope) {
-        if (envelope.is(BotApiCall.class)) {
-            delivery.deliver(envelope);
-        }
+    @KafkaListener(id = ID, topics = Topics.TELEGRAM_OUTBOUND, groupId = "notifier-service",
+            containerFactory = SendLaneConfiguration.FACTORY)
+    void on(ConsumerRecord<String, EventEnvelope> record, Acknowledgment ack) {
+        EventEnvelope envelope = record.value();
+        lanes.submit(ID, record, ack, () -> {
+            if (envelope.is(BotApiCall.class)) {
+                delivery.deliver(envelope);
+            }
+        });
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        lanes.forget(partitions);
     }
 }

@@ -6,36 +6,62 @@ import com.quickcart.common.events.delivery.ItemsDelivered;
 import com.quickcart.common.events.payment.PaymentPending;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.inbox.Inbox;
+import com.quickcart.notifier.config.SendLaneConfiguration;
 import com.quickcart.notifier.goods.GoodsMessage;
+import com.quickcart.notifier.outbound.SendLanes;
 import com.quickcart.notifier.qris.QrisNotice;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
-/** The two saga events only the notifier can turn into messages: a QR image, and the goods. */
+import java.util.Collection;
+
+/**
+ * The two saga events only the notifier can turn into messages: a QR image, and the goods. Each
+ * order's lane sends them; the Bot API call runs outside any transaction and the inbox mark
+ * commits after it (docs/adr/0016-no-remote-call-inside-a-transaction.md).
+ */
 @Component
-public class SagaNotificationsListener {
+public class SagaNotificationsListener implements ConsumerSeekAware {
+
+    static final String ID = "notifier-saga";
 
     private final Inbox inbox;
     private final EventCodec codec;
     private final QrisNotice qris;
     private final GoodsMessage goods;
+    private final SendLanes lanes;
 
-    public SagaNotificationsListener(Inbox inbox, EventCodec codec, QrisNotice qris, GoodsMessage goods) {
+    public SagaNotificationsListener(Inbox inbox, EventCodec codec, QrisNotice qris, GoodsMessage goods, SendLanes lanes) {
         this.inbox = inbox;
         this.codec = codec;
         this.qris = qris;
         this.goods = goods;
+        this.lanes = lanes;
     }
 
-    @KafkaListener(id = "notifier-saga", groupId = "notifier-service", topics = {Topics.PAYMENT_EVENTS, Topics.DELIVERY_EVENTS})
-    void on(EventEnvelope envelope) {
+    @KafkaListener(id = ID, groupId = "notifier-service", topics = {Topics.PAYMENT_EVENTS, Topics.DELIVERY_EVENTS},
+            containerFactory = SendLaneConfiguration.FACTORY)
+    void on(ConsumerRecord<String, EventEnvelope> record, Acknowledgment ack) {
+        lanes.submit(ID, record, ack, () -> handle(record.value()));
+    }
+
+    private void handle(EventEnvelope envelope) {
         try (var ignored = MDC.putCloseable("order_id", envelope.key())) {
             if (envelope.is(PaymentPending.class)) {
-                inbox.handleOnce("notifier-saga", envelope, e -> qris.send(e.eventId(), codec.unwrap(e, PaymentPending.class)));
+                inbox.handleOnceCallingOut("notifier-saga", envelope, e -> qris.send(e.eventId(), codec.unwrap(e, PaymentPending.class)));
             } else if (envelope.is(ItemsDelivered.class)) {
-                inbox.handleOnce("notifier-saga", envelope, e -> goods.send(e.eventId(), codec.unwrap(e, ItemsDelivered.class)));
+                inbox.handleOnceCallingOut("notifier-saga", envelope, e -> goods.send(e.eventId(), codec.unwrap(e, ItemsDelivered.class)));
             }
         }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        lanes.forget(partitions);
     }
 }

@@ -1,7 +1,9 @@
 package com.quickcart.notifier.outbound;
 
 import com.quickcart.common.events.telegram.BotApiCall;
+import com.quickcart.common.events.telegram.BotApiCall.Lane;
 import com.quickcart.common.messaging.PermanentFailure;
+import com.quickcart.common.messaging.TransientFailure;
 import com.quickcart.notifier.config.BotApiProperties;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
@@ -11,6 +13,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
@@ -25,10 +32,13 @@ import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Makes one Bot API call the way Telegram asks to be called: paced, 429 answered by waiting
- * exactly {@code retry_after}, 5xx and network errors retried with exponential backoff, a
- * bounded number of times. What retrying cannot fix is raised as a {@link PermanentFailure}
- * so the record goes to the dead-letter topic and the partition moves on.
+ * Makes one Bot API call the way Telegram asks to be called: paced, a 429 answered by pausing
+ * every lane for exactly {@code retry_after}, 5xx and network errors retried with exponential
+ * backoff a few times in place. A failure that outlasts those tries is a {@link TransientFailure}:
+ * the chat's lane keeps retrying it for as long as it lasts. Answers that say the call can never
+ * succeed are sorted: those with nothing left to do (a blocked user, an edit of a message that is
+ * gone or unchanged, an expired button query) end as an outcome and are counted; the rest are a
+ * {@link PermanentFailure} and go to the dead-letter topic.
  */
 @Component
 public class BotApiSender {
@@ -57,36 +67,52 @@ public class BotApiSender {
                 .build());
     }
 
-    public SendOutcome send(BotApiCall call) {
-        PartialBotApiMethod<?> method = BotMethodCatalog.decode(call.method(), call.body());
-        return send(call.chatId(), call.method(), () -> method);
+    /** Edits Telegram refuses for good that leave nothing to do: the user sees what they should. */
+    private static final List<String> NOTHING_LEFT_TO_DO = List.of(
+            "message to edit not found", "message can't be edited", "query is too old", "query id is invalid",
+            "message to delete not found", "message can't be deleted");
+
+    /** A reply the user is waiting for (the QR of their checkout, their goods): the live lane. */
+    public SendOutcome send(long chatId, String methodName, Supplier<PartialBotApiMethod<?>> build) {
+        return send(chatId, methodName, Lane.LIVE, build);
     }
 
     /**
      * Sends a method built by {@code build} on every attempt: an upload's stream can be read only
      * once, so a retry needs a fresh one.
      */
-    public SendOutcome send(long chatId, String methodName, java.util.function.Supplier<PartialBotApiMethod<?>> build) {
-        BotApiCall call = new BotApiCall(chatId, methodName, null);
+    public SendOutcome send(long chatId, String methodName, Lane lane, Supplier<PartialBotApiMethod<?>> build) {
+        BotApiCall call = new BotApiCall(chatId, methodName, null, lane);
         AtomicInteger attempts = new AtomicInteger();
         try {
             Serializable result = retry.executeCheckedSupplier(() -> {
                 attempts.incrementAndGet();
-                pacer.awaitTurn(chatId, methodName);
+                pacer.awaitTurn(chatId, methodName, lane);
                 return execute(build.get());
             });
             Long messageId = result instanceof Message message ? message.getMessageId().longValue() : null;
             return count(call, new SendOutcome(SendOutcome.Status.SENT, messageId, attempts.get(), null));
         } catch (TelegramApiRequestException e) {
+            if (isTransient(e)) {
+                throw stillFailing(call, attempts.get(), e);
+            }
             return permanentAnswer(call, e, attempts.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending " + call.method(), e);
-        } catch (Throwable e) {
+        } catch (PermanentFailure e) {
             count(call, "failed");
-            throw new PermanentFailure("Bot API " + call.method() + " still failing after " + attempts.get()
-                    + " attempts: " + e.getMessage(), e);
+            throw e;
+        } catch (Throwable e) {
+            throw stillFailing(call, attempts.get(), e);
         }
+    }
+
+    /** 5xx, 429 or the network, past the quick tries: Telegram is having a bad moment, not refusing. */
+    private TransientFailure stillFailing(BotApiCall call, int attempts, Throwable e) {
+        count(call, "retrying");
+        return new TransientFailure("Bot API " + call.method() + " still failing after " + attempts
+                + " attempts: " + e.getMessage(), e);
     }
 
     private Serializable execute(PartialBotApiMethod<?> method) throws TelegramApiException {
@@ -106,8 +132,16 @@ public class BotApiSender {
             log.info("chat unreachable method={} description={}", call.method(), description);
             return count(call, new SendOutcome(SendOutcome.Status.UNREACHABLE, null, attempts, description));
         }
-        if (code != null && code == 400 && description.contains("message is not modified")) {
+        String lower = description.toLowerCase(Locale.ROOT);
+        if (code != null && code == 400 && lower.contains("message is not modified")) {
             return count(call, new SendOutcome(SendOutcome.Status.UNCHANGED, null, attempts, description));
+        }
+        if (code != null && code == 400 && NOTHING_LEFT_TO_DO.stream().anyMatch(lower::contains)) {
+            log.info("nothing left to do for method={} description={}", call.method(), description);
+            return count(call, new SendOutcome(SendOutcome.Status.OBSOLETE, null, attempts, description));
+        }
+        if (code != null && code == 400 && lower.contains("no text in the message to edit")) {
+            return count(call, new SendOutcome(SendOutcome.Status.NOT_A_TEXT_MESSAGE, null, attempts, description));
         }
         count(call, "failed");
         throw new PermanentFailure("Bot API refused " + call.method() + " with " + code + ": " + description, e);
@@ -119,7 +153,10 @@ public class BotApiSender {
             rateLimited.increment();
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
             long seconds = retryAfter == null ? 1 : retryAfter;
-            return Math.min(seconds * 1000, properties.maxRetryAfter().toMillis());
+            long millis = Math.min(seconds * 1000, properties.maxRetryAfter().toMillis());
+            // Telegram's flood control is the bot's, not the chat's: every lane stops, not just this one.
+            pacer.pauseEveryone(Duration.ofMillis(millis));
+            return millis;
         }
         return properties.retryBackoff().toMillis() << Math.min(attempt - 1, 6);
     }
@@ -133,7 +170,7 @@ public class BotApiSender {
     }
 
     private SendOutcome count(BotApiCall call, SendOutcome outcome) {
-        count(call, outcome.status().name().toLowerCase(java.util.Locale.ROOT));
+        count(call, outcome.status().name().toLowerCase(Locale.ROOT));
         return outcome;
     }
 

@@ -6,8 +6,18 @@ import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.inbox.Inbox;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 
-/** One outbound command, at most once per event id: inbox mark, Bot API call and log row commit together. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One outbound command, at most once per event id as far as a crash allows: the Bot API call runs
+ * outside any transaction (it may wait out a 429 or a slow Telegram), then the inbox mark and the
+ * log rows commit together. See docs/adr/0016-no-remote-call-inside-a-transaction.md.
+ */
 @Service
 public class OutboundDelivery {
 
@@ -26,10 +36,24 @@ public class OutboundDelivery {
     public void deliver(EventEnvelope envelope) {
         BotApiCall call = codec.unwrap(envelope, BotApiCall.class);
         try (var ignored = MDC.putCloseable("chat_id", Long.toString(call.chatId()))) {
-            inbox.handleOnce("telegram-outbound", envelope, e -> {
-                SendOutcome outcome = sender.send(call);
-                outboundLog.record(e.eventId(), call.chatId(), call.method(), outcome);
-            });
+            inbox.handleOnceCallingOut("telegram-outbound", envelope, e -> send(call),
+                    (e, calls) -> calls.forEach(made -> outboundLog.record(e.eventId(), call.chatId(), made.method(), made.outcome())));
         }
+    }
+
+    private List<MadeCall> send(BotApiCall call) {
+        List<MadeCall> made = new ArrayList<>(2);
+        for (PartialBotApiMethod<?> part : TelegramLimits.fit(BotMethodCatalog.decode(call.method(), call.body()))) {
+            SendOutcome outcome = sender.send(call.chatId(), call.method(), call.lane(), () -> part);
+            made.add(new MadeCall(call.method(), outcome));
+            if (outcome.status() == SendOutcome.Status.NOT_A_TEXT_MESSAGE && part instanceof EditMessageText edit) {
+                BotApiMethod<?> answer = TextEditOnPhoto.answer(edit);
+                made.add(new MadeCall(answer.getMethod(), sender.send(call.chatId(), answer.getMethod(), call.lane(), () -> answer)));
+            }
+        }
+        return made;
+    }
+
+    private record MadeCall(String method, SendOutcome outcome) {
     }
 }

@@ -26,7 +26,7 @@ public class BalanceNotices {
 
     public void adjusted(BalanceAdjusted event) {
         String amount = CustomerAdminHandler.signed(event.delta());
-        replier.send(event.userId(), Screen.of(texts.get(localeOf(event.userId()), "balance.adjusted", amount, event.reason(),
+        replier.notify(event.userId(), Screen.of(texts.get(localeOf(event.userId()), "balance.adjusted", amount, event.reason(),
                 Rupiah.format(event.balance()))));
         replier.send(event.operatorId(), Screen.of(texts.get(localeOf(event.operatorId()), "admin.adjust.done", amount,
                 Long.toString(event.userId()), Rupiah.format(event.balance()))));

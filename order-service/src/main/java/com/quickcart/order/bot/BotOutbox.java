@@ -2,6 +2,7 @@ package com.quickcart.order.bot;
 
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.telegram.BotApiCall;
+import com.quickcart.common.events.telegram.BotApiCall.Lane;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,14 @@ public class BotOutbox {
         outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(chatId), new BotApiCall(chatId, "sendSticker", body)));
     }
 
+    /** A reply to what the user just did: the notifier sends it at once (live lane). */
     public void send(long chatId, BotApiMethod<?> call) {
-        BotApiCall command = new BotApiCall(chatId, call.getMethod(), EventCodec.mapper().valueToTree(call));
+        send(chatId, call, Lane.LIVE);
+    }
+
+    /** {@code lane} BULK for what nobody is waiting for: the notifier paces it against the bot-wide budget. */
+    public void send(long chatId, BotApiMethod<?> call, Lane lane) {
+        BotApiCall command = new BotApiCall(chatId, call.getMethod(), EventCodec.mapper().valueToTree(call), lane);
         outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(chatId), command));
     }
 }

@@ -1,5 +1,6 @@
 package com.quickcart.order.bot;
 
+import com.quickcart.common.events.telegram.BotApiCall.Lane;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
@@ -35,6 +36,14 @@ public class Replier {
 
     public void send(long chatId, Screen screen) {
         bot.send(chatId, SendMessage.builder().chatId(chatId).text(screen.text()).replyMarkup(screen.keyboard()).build());
+    }
+
+    /**
+     * A message the user did not just ask for (a payment settled, an order expired): sent in the
+     * notifier's bulk lane, so a burst of notices never delays anyone's live screens.
+     */
+    public void notify(long chatId, Screen screen) {
+        bot.send(chatId, SendMessage.builder().chatId(chatId).text(screen.text()).replyMarkup(screen.keyboard()).build(), Lane.BULK);
     }
 
     /** Copies a message (text or media, with an optional new caption and buttons) from one chat to another. */

@@ -104,7 +104,7 @@ public class OrderSaga {
      */
     public void paymentSucceeded(PaymentSucceeded event) {
         if (event.purpose() == PaymentPurpose.DEPOSIT) {
-            replier.send(event.chatId(), screens.message(locale(event.language()), "deposit.credited", Rupiah.format(event.amount())));
+            replier.notify(event.chatId(), screens.message(locale(event.language()), "deposit.credited", Rupiah.format(event.amount())));
             return;
         }
         withOrder(event.paymentId(), order -> {
@@ -127,13 +127,13 @@ public class OrderSaga {
 
     public void paymentFailed(PaymentFailed event) {
         if (event.purpose() == PaymentPurpose.DEPOSIT) {
-            replier.send(event.chatId(), screens.message(locale(event.language()), "deposit.failed"));
+            replier.notify(event.chatId(), screens.message(locale(event.language()), "deposit.failed"));
             return;
         }
         withOrder(event.paymentId(), order -> {
             if (orders.move(order.id(), OrderStatus.CANCELLED, OrderStatus.AWAITING_PAYMENT, OrderStatus.CANCEL_REQUESTED)) {
                 end(order, "PAYMENT_FAILED");
-                replier.send(order.chatId(), screens.paymentFailed(locale(order.language()), order, event.reason()));
+                replier.notify(order.chatId(), screens.paymentFailed(locale(order.language()), order, event.reason()));
             }
         });
     }
@@ -150,7 +150,7 @@ public class OrderSaga {
 
     public void paymentExpired(PaymentExpired event) {
         if (event.purpose() == PaymentPurpose.DEPOSIT) {
-            replier.send(event.chatId(), screens.message(locale(event.language()), "deposit.expired"));
+            replier.notify(event.chatId(), screens.message(locale(event.language()), "deposit.expired"));
             return;
         }
         withOrder(event.paymentId(), order -> {
@@ -164,7 +164,7 @@ public class OrderSaga {
     /** Money went back to the balance: the customer is told, and an ended order shows it. */
     public void paymentRefunded(PaymentRefunded event) {
         orders.move(event.paymentId(), OrderStatus.REFUNDED, OrderStatus.CANCELLED, OrderStatus.EXPIRED);
-        replier.send(event.chatId(), screens.message(locale(event.language()), "payment.refunded", event.paymentId(),
+        replier.notify(event.chatId(), screens.message(locale(event.language()), "payment.refunded", event.paymentId(),
                 Rupiah.format(event.amount())));
     }
 
@@ -243,7 +243,7 @@ public class OrderSaga {
     }
 
     private void tell(Order order, String key, Object... args) {
-        replier.send(order.chatId(), screens.message(locale(order.language()), key, args));
+        replier.notify(order.chatId(), screens.message(locale(order.language()), key, args));
     }
 
     private static Locale locale(String language) {

@@ -1,9 +1,17 @@
 package com.quickcart.order.session;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +22,15 @@ import java.util.Map;
  * One Redis hash per user ({@code qc:session:<userId>}). A save replaces the whole hash and
  * sets its TTL in one Lua script, so a reader never sees half a session and a session never
  * outlives its TTL without the fields.
+ *
+ * <p>A session holds only hints (the screen the user was on, an input being typed), so Redis
+ * being slow or away must never stall the storefront: every command times out fast, commands are
+ * refused rather than queued while disconnected, a failed load is an empty session and a failed
+ * save is skipped. Each is counted in {@code quickcart.sessions.unavailable} and logged.
  */
 public class RedisSessionStore implements SessionStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisSessionStore.class);
 
     private static final String REPLACE = """
             redis.call('DEL', KEYS[1])
@@ -26,21 +41,45 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
             return 1
             """;
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisCommands<String, String> redis;
-    private final long ttlSeconds;
+    /** While Redis is away, how often an update may try to connect (the others go on without a session). */
+    private static final long RECONNECT_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
 
-    public RedisSessionStore(RedisClient client, Duration ttl) {
-        this.client = client;
-        this.connection = client.connect();
-        this.redis = connection.sync();
+    private final RedisClient client;
+    private final long ttlSeconds;
+    private final Counter failedLoads;
+    private final Counter failedSaves;
+    private StatefulRedisConnection<String, String> connection;
+    private long nextConnectAttempt = System.nanoTime();
+
+    public RedisSessionStore(String redisUrl, Duration ttl, Duration timeout, MeterRegistry meters) {
+        RedisURI uri = RedisURI.create(redisUrl);
+        uri.setTimeout(timeout);
+        this.client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
         this.ttlSeconds = Math.max(1, ttl.toSeconds());
+        this.failedLoads = unavailable(meters, "load");
+        this.failedSaves = unavailable(meters, "save");
+    }
+
+    private static Counter unavailable(MeterRegistry meters, String operation) {
+        return Counter.builder("quickcart.sessions.unavailable").tag("operation", operation)
+                .description("Session reads and writes Redis did not answer in time; the update went on without them")
+                .register(meters);
     }
 
     @Override
     public Session load(long userId) {
-        return Session.fromFields(redis.hgetall(key(userId)));
+        try {
+            return Session.fromFields(redis().hgetall(key(userId)));
+        } catch (RuntimeException e) {
+            failedLoads.increment();
+            log.warn("session store unavailable, going on with an empty session user_id={}: {}", userId, e.getMessage());
+            return Session.EMPTY;
+        }
     }
 
     @Override
@@ -51,12 +90,31 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
             args.add(field.getKey());
             args.add(field.getValue());
         }
-        redis.eval(REPLACE, ScriptOutputType.INTEGER, new String[]{key(userId)}, args.toArray(String[]::new));
+        try {
+            redis().eval(REPLACE, ScriptOutputType.INTEGER, new String[]{key(userId)}, args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            failedSaves.increment();
+            log.warn("session store unavailable, session not saved user_id={}: {}", userId, e.getMessage());
+        }
+    }
+
+    /** Connects on first use, so order-service starts and serves while Redis is down; Lettuce reconnects from then on. */
+    private synchronized RedisCommands<String, String> redis() {
+        if (connection == null) {
+            if (System.nanoTime() - nextConnectAttempt < 0) {
+                throw new IllegalStateException("Redis unreachable, next connection attempt in a few seconds");
+            }
+            nextConnectAttempt = System.nanoTime() + RECONNECT_EVERY_NANOS;
+            connection = client.connect();
+        }
+        return connection.sync();
     }
 
     @Override
-    public void close() {
-        connection.close();
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+        }
         client.shutdown();
     }
 

@@ -1,6 +1,6 @@
 package com.quickcart.order.session;
 
-import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 
 import java.time.Duration;
@@ -15,7 +15,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
     @Override
     SessionStore storeWithShortTtl() {
         String url = System.getenv().getOrDefault("QC_TEST_REDIS_URL", "redis://127.0.0.1:6379");
-        store = new RedisSessionStore(RedisClient.create(url), Duration.ofSeconds(1));
+        store = new RedisSessionStore(url, Duration.ofSeconds(1), Duration.ofSeconds(2), new SimpleMeterRegistry());
         return store;
     }
 

@@ -2,11 +2,14 @@ package com.quickcart.common.messaging.kafka;
 
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.FailureClassifier;
 import com.quickcart.common.messaging.MessagingProperties;
 import com.quickcart.common.messaging.PermanentFailure;
+import com.quickcart.common.messaging.RetryPolicy;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +24,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +37,8 @@ import java.util.Map;
 /**
  * Kafka as every QuickCart service uses it, configured once: envelope serde and producer
  * safety ({@link MessagingDefaults}), topics with their dead-letter twins, and one error handler that
- * retries with backoff and then parks the record in {@code <topic>.dlt} so the partition moves on.
+ * retries a transient failure until it passes (pausing, not sleeping) and parks any other failure
+ * in {@code <topic>.dlt} after bounded retries so the partition moves on.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
@@ -46,24 +53,43 @@ public class KafkaMessagingAutoConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics quickcartTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(topics(properties).toArray(NewTopic[]::new));
+    }
+
+    /** Every topic and its dead-letter twin, as common creates them. */
+    static List<NewTopic> topics(MessagingProperties properties) {
+        // acks=all is only as strong as the replicas that must hold a write: with 3 replicas, 2
+        // must (one broker may be down, a lone leader may not acknowledge alone); with 1 or 2, 1.
+        String minInsync = Integer.toString(minInsyncReplicas(properties.replicationFactor()));
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(TopicBuilder.name(topic).partitions(properties.partitions())
-                    .replicas(properties.replicationFactor()).build());
-            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(properties.partitions())
-                    .replicas(properties.replicationFactor()).build());
+            for (String name : List.of(topic, Topics.deadLetter(topic))) {
+                topics.add(TopicBuilder.name(name).partitions(properties.partitions())
+                        .replicas(properties.replicationFactor())
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync)
+                        .build());
+            }
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return topics;
+    }
+
+    static int minInsyncReplicas(int replicationFactor) {
+        return replicationFactor <= 2 ? 1 : replicationFactor - 1;
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory, MessagingProperties properties,
-                                          ObjectProvider<MeterRegistry> meters) {
+    RetryPolicy quickcartRetryPolicy(MessagingProperties properties) {
+        return new RetryPolicy(properties);
+    }
+
+    /** Parks a record in {@code <topic>.dlt} with its headers; also used by listeners that process records off the consumer thread. */
+    @Bean
+    DeadLetterPublishingRecoverer quickcartDeadLetters(ProducerFactory<?, ?> producerFactory, ObjectProvider<MeterRegistry> meters) {
         @SuppressWarnings("unchecked")
         ProducerFactory<Object, Object> deadLetterProducers = ((DefaultKafkaProducerFactory<Object, Object>) producerFactory)
                 .copyWithConfigurationOverride(Map.of(
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class.getName()));
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+        return new DeadLetterPublishingRecoverer(
                 new KafkaTemplate<>(deadLetterProducers),
                 (record, exception) -> {
                     // The one place every poison record passes: say so loudly, with its coordinates.
@@ -73,16 +99,48 @@ public class KafkaMessagingAutoConfiguration {
                     // A negative partition lets the key choose, so the DLT may have its own partition count.
                     return new TopicPartition(Topics.deadLetter(record.topic()), -1);
                 });
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.maxAttempts() - 1);
-        backOff.setInitialInterval(Math.max(1, properties.retryBackoff().toMillis()));
-        backOff.setMultiplier(2.0);
-        backOff.setMaxInterval(10_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer quickcartDeadLetters, RetryPolicy policy,
+                                          ObjectProvider<MeterRegistry> meters, ObjectProvider<ListenerContainerRegistry> registry) {
+        // Records that can never succeed (decode errors, validation, a refused request) get a few
+        // quick tries and go to the DLT. Transient failures (database or broker away, a remote 5xx)
+        // are retried with capped exponential backoff for as long as they last: the container is
+        // paused for each wait instead of sleeping on the consumer thread, so it keeps polling and
+        // is never evicted from the group (max.poll.interval.ms), and nothing is dead-lettered for
+        // an outage. See docs/adr/0014-transient-failures-wait-poison-records-dead-letter.md.
+        ListenerContainerPauseService pauses = new ListenerContainerPauseService(registry.getIfAvailable(), resumeScheduler());
+        DefaultErrorHandler handler = new DefaultErrorHandler(quickcartDeadLetters, policy.bounded(),
+                new ContainerPausingBackOffHandler(pauses));
+        handler.setBackOffFunction((record, exception) -> {
+            if (FailureClassifier.isTransient(exception)) {
+                // Once per record and cause, not per try: the backoff is asked for when the failure starts.
+                log.warn("transient failure, retrying until it passes topic={} partition={} offset={} key={} cause={}",
+                        record.topic(), record.partition(), record.offset(), record.key(), rootMessage(exception));
+                meters.ifAvailable(m -> m.counter("quickcart.transient.failures", "topic", record.topic()).increment());
+            }
+            return policy.backOffFor(exception);
+        });
+        // A record whose failure turns from transient to permanent starts its bounded count afresh.
+        handler.setResetStateOnExceptionChange(true);
         handler.addNotRetryableExceptions(PermanentFailure.class);
         return handler;
     }
 
-    private static String rootMessage(Throwable exception) {
+    /**
+     * Resumes containers the error handler paused. Not a bean: a TaskScheduler bean would replace
+     * the one Spring Boot gives @Scheduled methods. Daemon threads, so it never holds a JVM open.
+     */
+    private static ThreadPoolTaskScheduler resumeScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("kafka-resume-");
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        return scheduler;
+    }
+
+    static String rootMessage(Throwable exception) {
         Throwable cause = exception;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -2,6 +2,11 @@ package com.quickcart.common.messaging.outbox;
 
 import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.messaging.EventCodec;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,7 +23,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes outbox rows in commit order and deletes them once Kafka acknowledged. One relay
+ * Publishes outbox rows in commit order and deletes them once Kafka acknowledged; a row Kafka
+ * refuses for good (too large, undecodable) is moved to {@code outbox_parked} instead of blocking
+ * the rows behind it. One relay
  * per schema works at a time (a transaction-scoped advisory lock), so two instances of a
  * service never reorder a key's events. A crash between send and delete republishes the
  * batch; consumers' inboxes make that harmless.
@@ -61,24 +68,32 @@ public class OutboxRelay implements SmartLifecycle {
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
             }
-            List<OutboxRow> rows = jdbc.sql("SELECT seq, topic, event_key, envelope FROM outbox ORDER BY seq LIMIT :limit")
+            List<OutboxRow> rows = jdbc.sql("""
+                            SELECT seq, event_id, topic, event_key, event_type, envelope FROM outbox ORDER BY seq LIMIT :limit
+                            """)
                     .param("limit", batchSize)
-                    .query((rs, n) -> new OutboxRow(rs.getLong("seq"), rs.getString("topic"),
-                            rs.getString("event_key"), rs.getString("envelope")))
+                    .query((rs, n) -> new OutboxRow(rs.getLong("seq"), rs.getString("event_id"), rs.getString("topic"),
+                            rs.getString("event_key"), rs.getString("event_type"), rs.getString("envelope"), null))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
             }
             List<CompletableFuture<SendResult<String, EventEnvelope>>> acks = new ArrayList<>(rows.size());
             for (OutboxRow row : rows) {
-                acks.add(kafka.send(row.topic(), row.key(), EventCodec.decode(row.envelope())));
+                acks.add(send(row));
             }
             try {
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                         .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
-                // Roll back: the rows stay and the whole batch is sent again later, in order.
-                throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
+                // Rows Kafka refused for good are set aside so they cannot block the rows behind
+                // them forever; any other failure rolls back and the whole batch is sent again
+                // later, in order.
+                List<OutboxRow> refused = refusedForGood(rows, acks);
+                if (refused.isEmpty()) {
+                    throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
+                }
+                refused.forEach(this::park);
             }
             // Exactly the rows sent, never a range: seq is taken at insert, not at commit, so a
             // transaction that began earlier may commit a lower seq while this batch waits for
@@ -91,6 +106,69 @@ public class OutboxRelay implements SmartLifecycle {
             return rows.size();
         });
         return published == null ? 0 : published;
+    }
+
+    private CompletableFuture<SendResult<String, EventEnvelope>> send(OutboxRow row) {
+        try {
+            return kafka.send(row.topic(), row.key(), EventCodec.decode(row.envelope()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // an envelope that no longer decodes, a refused record
+        }
+    }
+
+    /** The rows whose send failed for a reason no retry can change; empty if any other row is still unsettled. */
+    private static List<OutboxRow> refusedForGood(List<OutboxRow> rows, List<CompletableFuture<SendResult<String, EventEnvelope>>> acks) {
+        List<OutboxRow> refused = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CompletableFuture<SendResult<String, EventEnvelope>> ack = acks.get(i);
+            if (!ack.isDone()) {
+                return List.of();
+            }
+            if (ack.isCompletedExceptionally()) {
+                Throwable cause = ack.exceptionNow();
+                if (!isRefusedForGood(cause)) {
+                    return List.of();
+                }
+                refused.add(rows.get(i).refusedBecause(rootCause(cause)));
+            }
+        }
+        return refused;
+    }
+
+    private static boolean isRefusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidRecordException || cause instanceof InvalidTopicException
+                    || cause instanceof SerializationException || cause instanceof EventCodec.MalformedEventException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /**
+     * Moves a refused row to {@code outbox_parked} (same transaction as the batch), loudly: the
+     * quickcart_outbox_parked gauge and this log line lead an SRE to the runbook's "Outbox row
+     * parked". The envelope is kept for re-queueing but never logged (it may carry goods).
+     */
+    private void park(OutboxRow row) {
+        log.error("outbox row parked: Kafka refuses it for good event_id={} topic={} key={} type={} reason={}",
+                row.eventId(), row.topic(), row.key(), row.type(), row.reason());
+        jdbc.sql("""
+                        INSERT INTO outbox_parked (seq, event_id, topic, event_key, event_type, envelope, created_at, reason)
+                        SELECT seq, event_id, topic, event_key, event_type, envelope, created_at, :reason FROM outbox WHERE seq = :seq
+                        """)
+                .param("reason", row.reason())
+                .param("seq", row.seq())
+                .update();
     }
 
     @Override
@@ -166,6 +244,9 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    private record OutboxRow(long seq, String topic, String key, String envelope) {
+    private record OutboxRow(long seq, String eventId, String topic, String key, String type, String envelope, String reason) {
+        OutboxRow refusedBecause(String why) {
+            return new OutboxRow(seq, eventId, topic, key, type, envelope, why);
+        }
     }
 }
