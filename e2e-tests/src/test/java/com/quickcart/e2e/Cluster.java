@@ -11,6 +11,7 @@ import com.quickcart.payment.PaymentServiceApplication;
 import com.quickcart.payment.wallet.Wallet;
 import com.quickcart.testsupport.FakePakasir;
 import com.quickcart.testsupport.FakeTelegramBotApi;
+import com.quickcart.testsupport.SandboxPersona;
 import com.quickcart.testsupport.TestEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,9 @@ final class Cluster implements AutoCloseable {
         environment.put("quickcart.pakasir.circuit-open-for", "2s");
         environment.put("quickcart.bot-api.per-chat-burst", "20");
         environment.put("LIQUIBASE_CONTEXTS", "main,demo");
+        // As the local run: the sandbox's operator is a store admin, and QR messages link to the fake's checkout page.
+        environment.put("ADMIN_IDS", Long.toString(SandboxPersona.OPERATOR_ID));
+        environment.put("PAKASIR_CHECKOUT_URL", pakasir.checkoutUrl());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         environment.put("INVENTORY_KEY", Base64.getEncoder().encodeToString(key));
@@ -78,6 +82,7 @@ final class Cluster implements AutoCloseable {
         services.add(IngressApplication.application(environment).run());
         ingressPort = Integer.parseInt(services.getLast().getEnvironment().getProperty("local.server.port"));
         pakasir.webhookUrl(ingressUrl("/pakasir/webhook"));
+        botApi.openSandbox(URI.create(ingressUrl("/telegram/webhook")), TestEnvironment.WEBHOOK_SECRET);
     }
 
     String ingressUrl(String path) {
