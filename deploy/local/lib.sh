@@ -113,3 +113,11 @@ ensure_promtool() {
   rm -rf "$dir"
   [ -x "$PROMTOOL" ] || die "no promtool in Debian's prometheus package"
 }
+
+# Chromium and its WebDriver from Debian's packages, for the sandbox chat's browser test
+# (e2e-tests' SandboxChatBrowserTest drives /usr/bin/chromium through /usr/bin/chromedriver),
+# with an emoji font so that the bot's buttons render as a person sees them.
+ensure_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null && [ -d /usr/share/fonts/truetype/noto ]; then return; fi
+  apt_install chromium chromium-driver fonts-noto-color-emoji
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real infrastructure: PostgreSQL and Redis on loopback
 # (started, or installed from Debian packages, when missing) and a real Kafka broker (KRaft)
-# that the tests start in-process from the Apache Kafka jars; promtool checks the alert rules.
+# that the tests start in-process from the Apache Kafka jars; promtool checks the alert rules;
+# a headless Chromium (Debian's, installed when missing) drives the sandbox chat.
 # Extra arguments go to Maven.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -12,6 +13,7 @@ ensure_maven
 ensure_postgres
 ensure_redis
 ensure_promtool
+ensure_chromium
 
 # Alert rules and scrape config through Prometheus's own validator, and the alerts' unit tests.
 # (Debian's promtool is built without Kubernetes service discovery, so deploy/prometheus/prometheus.yml,

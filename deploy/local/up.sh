@@ -32,11 +32,15 @@ export PAKASIR_PROJECT="${PAKASIR_PROJECT:-quickcart-local}"
 if [ -z "${TELEGRAM_BOT_TOKEN:-}" ]; then
   export TELEGRAM_BOT_TOKEN="123456:LOCAL-fake-bot-token"
   export TELEGRAM_API_URL="http://127.0.0.1:${FAKE_APIS_PORT:-8090}"
+  # The sandbox chat's operator persona (SandboxPersona.OPERATOR_ID in test-support) is the store's admin.
+  export ADMIN_IDS="${ADMIN_IDS:-700000009}"
   USE_FAKES=1
 fi
 if [ -z "${PAKASIR_API_KEY:-}" ]; then
   export PAKASIR_API_KEY="local-fake-pakasir-key"
   export PAKASIR_API_URL="http://127.0.0.1:${FAKE_PAKASIR_PORT:-8091}"
+  # QR messages link to the fake's checkout page, where a developer pays without a banking app.
+  export PAKASIR_CHECKOUT_URL="${PAKASIR_CHECKOUT_URL:-$PAKASIR_API_URL/pay/$PAKASIR_PROJECT}"
   USE_FAKE_PAKASIR=1
 fi
 # A fixed development key for the demo goods; production must set its own (openssl rand -base64 32).
@@ -74,12 +78,13 @@ start_jar() { # name jar [args...]
 }
 
 if [ -n "${USE_FAKES:-}" ] || [ -n "${USE_FAKE_PAKASIR:-}" ]; then
-  fake_args=("${FAKE_APIS_PORT:-8090}" "$TELEGRAM_BOT_TOKEN")
+  # The fake Bot API's sandbox chat posts updates to the ingress with TELEGRAM_WEBHOOK_SECRET (read from the environment).
+  fake_args=("${FAKE_APIS_PORT:-8090}" "$TELEGRAM_BOT_TOKEN" "http://127.0.0.1:${INGRESS_PORT:-8080}/telegram/webhook")
   if [ -n "${USE_FAKE_PAKASIR:-}" ]; then
     fake_args+=("${FAKE_PAKASIR_PORT:-8091}" "$PAKASIR_PROJECT" "$PAKASIR_API_KEY" "http://127.0.0.1:${INGRESS_PORT:-8080}/pakasir/webhook")
-    say "no PAKASIR_API_KEY: starting the fake Pakasir at $PAKASIR_API_URL (pay with its /api/paymentsimulation)"
+    say "no PAKASIR_API_KEY: starting the fake Pakasir at $PAKASIR_API_URL (checkout pages under $PAKASIR_CHECKOUT_URL)"
   fi
-  [ -n "${USE_FAKES:-}" ] && say "no TELEGRAM_BOT_TOKEN: starting the fake Bot API at $TELEGRAM_API_URL (calls logged to $LOG_DIR/fake-apis.log)"
+  [ -n "${USE_FAKES:-}" ] && say "no TELEGRAM_BOT_TOKEN: starting the fake Bot API at $TELEGRAM_API_URL with its sandbox chat (calls logged to $LOG_DIR/fake-apis.log; operator ADMIN_IDS=$ADMIN_IDS)"
   start_jar fake-apis "test-support/target/test-support-0.1.0-SNAPSHOT-exec.jar" "${fake_args[@]}"
 fi
 
@@ -107,8 +112,9 @@ for svc in "${SERVICES[@]}"; do
   say "$svc healthy on http://127.0.0.1:$port"
 done
 say "all five services healthy in $(( $(date +%s) - started_at ))s"
-if [ -n "${USE_FAKE_PAKASIR:-}" ]; then
-  say "pay a QRIS order in the fake Pakasir: curl -s -XPOST $PAKASIR_API_URL/api/paymentsimulation -H 'Content-Type: application/json' -d '{\"project\":\"$PAKASIR_PROJECT\",\"order_id\":\"QC-...\",\"amount\":45000,\"api_key\":\"$PAKASIR_API_KEY\"}'"
-fi
 say "logs: $LOG_DIR   (stop everything with deploy/local/down.sh)"
-say "try:  curl -s -XPOST http://127.0.0.1:${PORTS[ingress-service]}/telegram/webhook -H 'X-Telegram-Bot-Api-Secret-Token: $TELEGRAM_WEBHOOK_SECRET' -H 'Content-Type: application/json' -d '{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":$(date +%s),\"chat\":{\"id\":42,\"type\":\"private\"},\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"Budi\"},\"text\":\"/start\"}}'"
+if [ -n "${USE_FAKES:-}" ]; then
+  say "open the sandbox chat and try the store: http://127.0.0.1:${FAKE_APIS_PORT:-8090}/"
+else
+  say "talk to your bot in Telegram (TELEGRAM_BOT_TOKEN is set)"
+fi

@@ -14,6 +14,7 @@ import com.quickcart.testsupport.TelegramUpdates;
 import com.quickcart.testsupport.FakeTelegramBotApi.BotCall;
 import com.quickcart.testsupport.FakeTelegramBotApi;
 import com.quickcart.testsupport.GoodsTransitKeys;
+import com.quickcart.testsupport.SandboxPersona;
 import com.quickcart.testsupport.TestEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +69,6 @@ final class Cluster implements AutoCloseable {
         Map<String, Object> environment = TestEnvironment.infrastructure();
         environment.put("TELEGRAM_API_URL", botApi.baseUrl());
         environment.put("STORE_NAME", STORE_NAME);
-        environment.put("ADMIN_IDS", Long.toString(OWNER));
         environment.put("PAKASIR_API_URL", pakasir.baseUrl());
         environment.put("PAKASIR_API_KEY", FakePakasir.API_KEY);
         environment.put("PAKASIR_TIMEOUT", "1s");
@@ -77,6 +77,10 @@ final class Cluster implements AutoCloseable {
         environment.put("quickcart.pakasir.circuit-open-for", "2s");
         environment.put("quickcart.bot-api.per-chat-burst", "20");
         environment.put("LIQUIBASE_CONTEXTS", "main,demo");
+        // As the local run: the sandbox's operator is a store admin, and QR messages link to the fake's checkout page.
+        // Two owners: the one the operator tests act as, and the sandbox's operator persona.
+        environment.put("ADMIN_IDS", OWNER + "," + SandboxPersona.OPERATOR_ID);
+        environment.put("PAKASIR_CHECKOUT_URL", pakasir.checkoutUrl());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         environment.put("INVENTORY_KEY", Base64.getEncoder().encodeToString(key));
@@ -89,6 +93,7 @@ final class Cluster implements AutoCloseable {
         services.add(IngressApplication.application(environment).run());
         ingressPort = Integer.parseInt(services.getLast().getEnvironment().getProperty("local.server.port"));
         pakasir.webhookUrl(ingressUrl("/pakasir/webhook"));
+        botApi.openSandbox(URI.create(ingressUrl("/telegram/webhook")), TestEnvironment.WEBHOOK_SECRET);
     }
 
     String ingressUrl(String path) {

@@ -1,20 +1,14 @@
 package com.quickcart.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,16 +25,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An HTTP server that answers like Pakasir's API ({@code app.pakasir.com/api}): create a QRIS
  * transaction, transaction detail, cancel, and the sandbox payment simulation, which marks the
  * transaction paid and posts Pakasir's webhook body to the configured URL, as Pakasir does.
- * Fee: 0.7 % + Rp 310, rounded up. Failures and slowness can be scripted per path.
+ * Fee: 0.7 % + Rp 310, rounded up. Failures and slowness can be scripted per path. It also
+ * serves a checkout page shaped like Pakasir's hosted one ({@link PakasirCheckoutPage}).
  */
-public final class FakePakasir implements AutoCloseable {
+public final class FakePakasir extends FakeHttpServer {
 
     public static final String PROJECT = TestEnvironment.PAKASIR_PROJECT;
     public static final String API_KEY = "test-pakasir-api-key";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpServer server;
     private final String project;
     private final String apiKey;
     private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();
@@ -57,21 +49,20 @@ public final class FakePakasir implements AutoCloseable {
     }
 
     public FakePakasir(int port, String project, String apiKey) {
+        super(port, 8);
         this.project = project;
         this.apiKey = apiKey;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
-        server.start();
+        route("/api/", this::handle);
+        route("/pay/", new PakasirCheckoutPage(this)::handle);
     }
 
-    /** The value for {@code PAKASIR_API_URL}. */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    /** The value for {@code PAKASIR_CHECKOUT_URL}: the hosted checkout page of this project, up to the amount. */
+    public String checkoutUrl() {
+        return baseUrl() + "/pay/" + project;
+    }
+
+    String project() {
+        return project;
     }
 
     /** Where the payment simulation posts its webhook (the ingress' /pakasir/webhook). */
@@ -217,10 +208,23 @@ public final class FakePakasir implements AutoCloseable {
         }
         markPaid(orderId);
         respond(exchange, 200, JSON.createObjectNode().put("success", true));
+        sendWebhook(orderId);
+    }
+
+    /** Posts Pakasir's webhook for a transaction to the configured URL, as Pakasir does once it is paid. */
+    void sendWebhook(String orderId) throws IOException, InterruptedException {
         if (webhookUrl != null) {
             http.send(HttpRequest.newBuilder(URI.create(webhookUrl)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(webhookBody(orderId).toString())).build(),
                     HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    /** The customer let the code run out: Pakasir reports the transaction expired from now on. */
+    void markExpired(String orderId) {
+        Transaction transaction = transactions.get(orderId);
+        if (transaction != null && transaction.status.equals("pending")) {
+            transaction.status = "expired";
         }
     }
 
@@ -236,17 +240,7 @@ public final class FakePakasir implements AutoCloseable {
     }
 
     private static Map<String, String> params(HttpExchange exchange) throws IOException {
-        Map<String, String> params = new HashMap<>();
-        String query = exchange.getRequestURI().getRawQuery();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
+        Map<String, String> params = new HashMap<>(form(exchange.getRequestURI().getRawQuery()));
         byte[] body = exchange.getRequestBody().readAllBytes();
         if (body.length > 0) {
             JsonNode json = JSON.readTree(body);
@@ -255,20 +249,6 @@ public final class FakePakasir implements AutoCloseable {
             }
         }
         return params;
-    }
-
-    private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 
     private record Failure(String path, int status) {
@@ -300,6 +280,14 @@ public final class FakePakasir implements AutoCloseable {
 
         public long totalPayment() {
             return amount + fee;
+        }
+
+        public long fee() {
+            return fee;
+        }
+
+        public Instant expiresAt() {
+            return expiresAt;
         }
     }
 }

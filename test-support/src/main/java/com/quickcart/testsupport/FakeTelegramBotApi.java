@@ -1,16 +1,12 @@
 package com.quickcart.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -26,15 +22,13 @@ import java.util.function.Predicate;
  * An HTTP server that answers like {@code api.telegram.org}: {@code POST /bot<token>/<method>}
  * with JSON, form or multipart bodies, {@code {"ok":true,"result":…}} answers, and Telegram's
  * error shape (with {@code parameters.retry_after} on 429) for scripted failures. It records
- * every call so tests can assert what a user would have seen.
+ * every call so tests can assert what a user would have seen. With {@link #openSandbox} it also
+ * serves the sandbox chat page at {@code /}, where people talk to the bot through the ingress.
  */
-public final class FakeTelegramBotApi implements AutoCloseable {
+public final class FakeTelegramBotApi extends FakeHttpServer {
 
     public static final String TOKEN = "123456:TEST-token-for-the-fake-bot-api";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpServer server;
     private final List<BotCall> calls = new CopyOnWriteArrayList<>();
     private final Deque<ScriptedFailure> failures = new ArrayDeque<>();
     private final Deque<JsonNode> pendingUpdates = new ArrayDeque<>();
@@ -42,6 +36,8 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 
     private final String token;
     private final java.util.function.Consumer<BotCall> onCall;
+    private volatile SandboxChats sandboxChats;
+    private volatile ChatSandbox sandbox;
 
     public FakeTelegramBotApi() {
         this(0, TOKEN, call -> { });
@@ -49,21 +45,25 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 
     /** On a fixed port with a chosen token, telling {@code onCall} about every request (the local run logs them). */
     public FakeTelegramBotApi(int port, String token, java.util.function.Consumer<BotCall> onCall) {
+        super(port, 4);
         this.token = token;
         this.onCall = onCall;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        server.start();
+        route("/", this::handle);
     }
 
-    /** The value for {@code TELEGRAM_API_URL}. */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    /**
+     * Serves the sandbox chat at {@link #sandboxUrl()}: what its people type or tap is posted to
+     * {@code telegramWebhook} with {@code webhookSecret}, and the chats show what the bot sends from now on.
+     */
+    public void openSandbox(URI telegramWebhook, String webhookSecret) {
+        SandboxChats chats = new SandboxChats();
+        sandboxChats = chats;
+        sandbox = new ChatSandbox(chats, telegramWebhook, webhookSecret, nextMessageId::incrementAndGet, botUser());
+    }
+
+    /** The sandbox chat page. */
+    public String sandboxUrl() {
+        return baseUrl() + "/";
     }
 
     public List<BotCall> calls() {
@@ -107,6 +107,10 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String prefix = "/bot" + token + "/";
+            if (sandbox != null && !path.startsWith("/bot")) {
+                sandbox.handle(exchange);
+                return;
+            }
             if (!path.startsWith(prefix)) {
                 respond(exchange, 401, error(401, "Unauthorized", null));
                 return;
@@ -117,8 +121,9 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
             ObjectNode params = JSON.createObjectNode();
             Map<String, byte[]> files = new LinkedHashMap<>();
-            parseBody(contentType, body, params, files);
-            mergeQuery(exchange.getRequestURI().getRawQuery(), params);
+            Map<String, String> fileNames = new LinkedHashMap<>();
+            parseBody(contentType, body, params, files, fileNames);
+            form(exchange.getRequestURI().getRawQuery()).forEach(params::put);
 
             ScriptedFailure failure = takeFailure(method);
             BotCall call = new BotCall(method, params, files, Instant.now(), failure == null ? 200 : failure.status());
@@ -128,15 +133,20 @@ public final class FakeTelegramBotApi implements AutoCloseable {
                 respond(exchange, failure.status(), error(failure.status(), description(failure), failure.retryAfter()));
                 return;
             }
+            JsonNode result = result(method, params);
+            SandboxChats chats = sandboxChats;
+            if (chats != null) {
+                chats.botCalled(call, fileNames, result);
+            }
             ObjectNode ok = JSON.createObjectNode().put("ok", true);
-            ok.set("result", result(method, params));
+            ok.set("result", result);
             respond(exchange, 200, ok);
         }
     }
 
     private static final List<String> KNOWN_METHODS = List.of("sendMessage", "sendPhoto", "sendDocument", "sendSticker",
-            "editMessageText", "editMessageCaption", "forwardMessage", "copyMessage", "answerCallbackQuery", "setMyCommands", "deleteMessage",
-            "getMe", "getUpdates", "setWebhook", "deleteWebhook");
+            "editMessageText", "editMessageCaption", "editMessageReplyMarkup", "forwardMessage", "copyMessage",
+            "answerCallbackQuery", "setMyCommands", "deleteMessage", "getMe", "getUpdates", "setWebhook", "deleteWebhook");
 
     private static String canonical(String method) {
         return KNOWN_METHODS.stream().filter(known -> known.equalsIgnoreCase(method)).findFirst().orElse(method);
@@ -155,14 +165,20 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 
     private JsonNode result(String method, ObjectNode params) {
         return switch (method) {
-            case "sendMessage", "sendPhoto", "sendDocument", "sendSticker", "editMessageText", "editMessageCaption", "forwardMessage" ->
+            case "sendMessage", "sendPhoto", "sendDocument", "sendSticker", "editMessageText", "editMessageCaption",
+                 "editMessageReplyMarkup", "forwardMessage" ->
                     message(params);
             case "copyMessage" -> JSON.createObjectNode().put("message_id", nextMessageId.incrementAndGet());
-            case "getMe" -> JSON.createObjectNode().put("id", 123456).put("is_bot", true)
-                    .put("first_name", "QuickCart").put("username", "quickcart_test_bot");
+            case "getMe" -> botUser();
             case "getUpdates" -> drainUpdates();
             default -> JSON.getNodeFactory().booleanNode(true);
         };
+    }
+
+    /** The bot as Telegram describes it: its id is the bot token's number. */
+    private ObjectNode botUser() {
+        return JSON.createObjectNode().put("id", Long.parseLong(token.substring(0, token.indexOf(':')))).put("is_bot", true)
+                .put("first_name", "QuickCart").put("username", "quickcart_test_bot");
     }
 
     private synchronized ArrayNode drainUpdates() {
@@ -210,16 +226,8 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         return error;
     }
 
-    private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void parseBody(String contentType, byte[] body, ObjectNode params, Map<String, byte[]> files) throws IOException {
+    private static void parseBody(String contentType, byte[] body, ObjectNode params, Map<String, byte[]> files,
+                                  Map<String, String> fileNames) throws IOException {
         if (body.length == 0) {
             return;
         }
@@ -230,27 +238,10 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             }
         } else if (contentType.startsWith("multipart/form-data")) {
             String boundary = contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
-            Multipart.parse(body, boundary, params, files);
+            Multipart.parse(body, boundary, params, files, fileNames);
         } else {
-            mergeQuery(new String(body, StandardCharsets.UTF_8), params);
+            form(new String(body, StandardCharsets.UTF_8)).forEach(params::put);
         }
-    }
-
-    private static void mergeQuery(String query, ObjectNode params) {
-        if (query == null || query.isEmpty()) {
-            return;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(name, value);
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 
     private record ScriptedFailure(String method, int status, Integer retryAfter, String description) {

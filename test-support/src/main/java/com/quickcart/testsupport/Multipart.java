@@ -9,7 +9,8 @@ import java.util.Map;
 /** Just enough multipart/form-data parsing for the fake Bot API: text fields and file parts. */
 final class Multipart {
 
-    static void parse(byte[] body, String boundary, ObjectNode fields, Map<String, byte[]> files) {
+    /** Text parts go to {@code fields}; a file part to {@code files}, its field to "attach://name", its file name to {@code fileNames}. */
+    static void parse(byte[] body, String boundary, ObjectNode fields, Map<String, byte[]> files, Map<String, String> fileNames) {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int position = indexOf(body, delimiter, 0);
         while (position >= 0) {
@@ -29,8 +30,10 @@ final class Multipart {
                 byte[] content = Arrays.copyOfRange(part, headerEnd + 4, part.length);
                 String name = attribute(headers, "name");
                 if (name != null) {
-                    if (attribute(headers, "filename") != null) {
+                    String fileName = attribute(headers, "filename");
+                    if (fileName != null) {
                         files.put(name, content);
+                        fileNames.put(name, fileName);
                         fields.put(name, "attach://" + name);
                     } else {
                         fields.put(name, new String(content, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package com.quickcart.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,43 +24,63 @@ public final class TelegramUpdates {
     }
 
     public static ObjectNode text(long updateId, long chatId, String text, String languageCode) {
+        return message(updateId, (int) (updateId % 100_000), user(chatId, "Budi", "budi" + chatId, languageCode), text, null);
+    }
+
+    public static ObjectNode callback(long updateId, long chatId, int messageId, String data) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", messageId);
+        message.putObject("chat").put("id", chatId).put("type", "private").put("first_name", "Budi");
+        message.put("date", Instant.now().getEpochSecond());
+        message.put("text", "previous screen");
+        return callback(updateId, Long.toString(updateId * 31), user(chatId, "Budi", "budi" + chatId, "id"), message, data);
+    }
+
+    /** A text message from {@code from} in their private chat with the bot, optionally replying to an earlier message. */
+    public static ObjectNode message(long updateId, int messageId, ObjectNode from, String text, JsonNode replyTo) {
         ObjectNode update = JSON.createObjectNode().put("update_id", updateId);
         ObjectNode message = update.putObject("message");
-        message.put("message_id", (int) (updateId % 100_000));
-        message.set("from", user(chatId, languageCode));
-        ObjectNode chat = message.putObject("chat");
-        chat.put("id", chatId).put("first_name", "Budi").put("username", "budi" + chatId).put("type", "private");
+        message.put("message_id", messageId);
+        message.set("from", from);
+        message.set("chat", privateChat(from));
         message.put("date", Instant.now().getEpochSecond());
         message.put("text", text);
         if (text.startsWith("/")) {
             ObjectNode entity = message.putArray("entities").addObject();
             entity.put("offset", 0).put("length", text.split(" ")[0].length()).put("type", "bot_command");
         }
+        if (replyTo != null) {
+            message.set("reply_to_message", replyTo);
+        }
         return update;
     }
 
-    public static ObjectNode callback(long updateId, long chatId, int messageId, String data) {
+    /** A tap by {@code from} on an inline button of {@code message} (a Message object the bot sent). */
+    public static ObjectNode callback(long updateId, String callbackId, ObjectNode from, ObjectNode message, String data) {
         ObjectNode update = JSON.createObjectNode().put("update_id", updateId);
         ObjectNode query = update.putObject("callback_query");
-        query.put("id", Long.toString(updateId * 31));
-        query.set("from", user(chatId, "id"));
-        ObjectNode message = query.putObject("message");
-        message.put("message_id", messageId);
-        message.putObject("chat").put("id", chatId).put("type", "private").put("first_name", "Budi");
-        message.put("date", Instant.now().getEpochSecond());
-        message.put("text", "previous screen");
-        query.put("chat_instance", "-" + chatId);
+        query.put("id", callbackId);
+        query.set("from", from);
+        query.set("message", message);
+        query.put("chat_instance", "-" + from.path("id").asLong());
         query.put("data", data);
         return update;
     }
 
-    private static ObjectNode user(long id, String languageCode) {
+    /** A Telegram User object. */
+    public static ObjectNode user(long id, String firstName, String username, String languageCode) {
         ObjectNode from = JSON.createObjectNode();
-        from.put("id", id).put("is_bot", false).put("first_name", "Budi").put("username", "budi" + id);
+        from.put("id", id).put("is_bot", false).put("first_name", firstName).put("username", username);
         if (languageCode != null) {
             from.put("language_code", languageCode);
         }
         return from;
+    }
+
+    /** The private Chat object of a conversation with {@code user}. */
+    public static ObjectNode privateChat(JsonNode user) {
+        return JSON.createObjectNode().put("id", user.path("id").asLong()).put("first_name", user.path("first_name").asText())
+                .put("username", user.path("username").asText()).put("type", "private");
     }
 
     private TelegramUpdates() {

@@ -2,6 +2,7 @@ package com.quickcart.notifier.qris;
 
 import com.quickcart.common.events.payment.PaymentPending;
 import com.quickcart.common.events.payment.PaymentPurpose;
+import com.quickcart.notifier.config.CheckoutPageProperties;
 import com.quickcart.notifier.outbound.BotApiSender;
 import com.quickcart.notifier.outbound.OutboundLog;
 import com.quickcart.notifier.outbound.SendOutcome;
@@ -17,13 +18,15 @@ import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Sends a pending QRIS payment as a QR image with Pakasir's total (fee included) and the expiry
- * time. An order's code carries a cancel button in order-service's button grammar (cancel:<id>).
+ * time. An order's code carries a cancel button in order-service's button grammar (cancel:<id>);
+ * where a checkout page is configured (the local run), a link to it comes first.
  */
 @Component
 public class QrisNotice {
@@ -33,11 +36,13 @@ public class QrisNotice {
     private final BotApiSender sender;
     private final OutboundLog outboundLog;
     private final MessageSource messages;
+    private final CheckoutPageProperties checkoutPage;
 
-    public QrisNotice(BotApiSender sender, OutboundLog outboundLog, MessageSource messages) {
+    public QrisNotice(BotApiSender sender, OutboundLog outboundLog, MessageSource messages, CheckoutPageProperties checkoutPage) {
         this.sender = sender;
         this.outboundLog = outboundLog;
         this.messages = messages;
+        this.checkoutPage = checkoutPage;
     }
 
     public void send(UUID eventId, PaymentPending pending) {
@@ -46,10 +51,7 @@ public class QrisNotice {
         String caption = messages.getMessage(pending.purpose() == PaymentPurpose.DEPOSIT ? "qris.deposit" : "qris.order",
                 new Object[]{pending.paymentId(), rupiah(pending.totalPayment()), rupiah(pending.amount()), rupiah(pending.fee()),
                         TIME.format(pending.expiresAt())}, locale);
-        InlineKeyboardMarkup keyboard = pending.purpose() == PaymentPurpose.ORDER
-                ? new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(List.of(InlineKeyboardButton.builder()
-                .text(messages.getMessage("qris.cancel", null, locale)).callbackData("cancel:" + pending.paymentId()).build()))))
-                : null;
+        InlineKeyboardMarkup keyboard = keyboard(pending, locale);
         SendOutcome outcome = sender.send(pending.chatId(), "sendPhoto", () -> SendPhoto.builder()
                 .chatId(pending.chatId())
                 .photo(new InputFile(new ByteArrayInputStream(png), "qris-" + pending.paymentId() + ".png"))
@@ -57,6 +59,17 @@ public class QrisNotice {
                 .replyMarkup(keyboard)
                 .build());
         outboundLog.record(eventId, pending.chatId(), "sendPhoto", outcome);
+    }
+
+    private InlineKeyboardMarkup keyboard(PaymentPending pending, Locale locale) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        checkoutPage.linkFor(pending.amount(), pending.paymentId()).ifPresent(link -> rows.add(new InlineKeyboardRow(List.of(
+                InlineKeyboardButton.builder().text(messages.getMessage("qris.checkout", null, locale)).url(link).build()))));
+        if (pending.purpose() == PaymentPurpose.ORDER) {
+            rows.add(new InlineKeyboardRow(List.of(InlineKeyboardButton.builder()
+                    .text(messages.getMessage("qris.cancel", null, locale)).callbackData("cancel:" + pending.paymentId()).build())));
+        }
+        return rows.isEmpty() ? null : new InlineKeyboardMarkup(rows);
     }
 
     static String rupiah(long amount) {
