@@ -153,3 +153,35 @@ check_production_settings() {
     return 1
   fi
 }
+
+# The classpath of the operator tools in common (DeadLetterReplay, ConsumerGroupOffsets):
+# QC_OPERATIONS_CLASSPATH when given (tests pass their own), else common's jar and the Kafka client
+# jars the local broker was unpacked with. In Kubernetes run the classes from a service image instead.
+operations_classpath() {
+  if [ -n "${QC_OPERATIONS_CLASSPATH:-}" ]; then printf '%s' "$QC_OPERATIONS_CLASSPATH"; return; fi
+  local jar
+  jar=$(ls "$REPO_ROOT"/common/target/common-*.jar 2>/dev/null | grep -v sources | head -1)
+  if [ -z "$jar" ] || [ ! -d "$RUN_DIR/kafka/lib" ]; then
+    die "build first (mvn -DskipTests install) and start the local broker once (deploy/local/kafka.sh start) for its client jars"
+  fi
+  printf '%s' "$jar:$RUN_DIR/kafka/lib/*"
+}
+
+# pg_dump and pg_restore from Debian's postgresql-client when missing (backup.sh, restore.sh and their test).
+ensure_pg_client() {
+  command -v pg_dump >/dev/null && command -v pg_restore >/dev/null && return
+  apt_install postgresql-client
+}
+
+# libpq's environment from the services' settings: DATABASE_URL (jdbc:postgresql://host:port/db),
+# DATABASE_USER, DATABASE_PASSWORD. Sets PG_URL for pg_dump/pg_restore/psql.
+pg_connection_from_settings() {
+  local url="${DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/quickcart}"
+  [[ "$url" == jdbc:postgresql://* ]] || die "DATABASE_URL must look like jdbc:postgresql://host:port/database, was $url"
+  PG_URL="${url#jdbc:}"
+  export PGUSER="${DATABASE_USER:-postgres}"
+  if [ -n "${DATABASE_PASSWORD:-}" ]; then export PGPASSWORD="$DATABASE_PASSWORD"; fi
+}
+
+# The schemas a backup holds: one per service that owns data (ingress owns none).
+QUICKCART_SCHEMAS=(order_svc payment_svc delivery_svc notifier_svc)

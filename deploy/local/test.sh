@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real infrastructure: PostgreSQL and Redis on loopback
 # (started, or installed from Debian packages, when missing) and a real Kafka broker (KRaft)
-# that the tests start in-process from the Apache Kafka jars; promtool checks the alert rules.
+# that the tests start in-process from the Apache Kafka jars; promtool checks the alert rules;
+# pg_dump/pg_restore (Debian's postgresql-client) serve the backup and restore test.
 # Extra arguments go to Maven.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -12,6 +13,7 @@ ensure_maven
 ensure_postgres
 ensure_redis
 ensure_promtool
+ensure_pg_client   # pg_dump/pg_restore for deploy/backup.sh and restore.sh, which BackupRestoreTest runs
 
 # Alert rules and scrape config through Prometheus's own validator, and the alerts' unit tests.
 # (Debian's promtool is built without Kubernetes service discovery, so deploy/prometheus/prometheus.yml,

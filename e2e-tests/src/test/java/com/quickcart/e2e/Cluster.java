@@ -11,6 +11,7 @@ import com.quickcart.payment.PaymentServiceApplication;
 import com.quickcart.payment.wallet.Wallet;
 import com.quickcart.testsupport.FakePakasir;
 import com.quickcart.testsupport.FakeTelegramBotApi;
+import com.quickcart.testsupport.TestDatabase;
 import com.quickcart.testsupport.TestEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,14 +51,30 @@ final class Cluster implements AutoCloseable {
         return shared;
     }
 
-    final FakeTelegramBotApi botApi = new FakeTelegramBotApi();
-    final FakePakasir pakasir = new FakePakasir();
+    final FakeTelegramBotApi botApi;
+    final FakePakasir pakasir;
+    final String databaseUrl;
+    final String inventoryKey;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final int ingressPort;
 
     private Cluster() {
+        this(TestDatabase.jdbcUrl(), randomInventoryKey(), new FakeTelegramBotApi(), new FakePakasir());
+    }
+
+    /**
+     * The five services on a given database with a given inventory key, talking to the given
+     * outside APIs: a restore test starts a second cluster on the restored copy with the first
+     * one's key, Telegram and Pakasir, as a store restored after losing its database would.
+     */
+    Cluster(String databaseUrl, String inventoryKey, FakeTelegramBotApi botApi, FakePakasir pakasir) {
+        this.databaseUrl = databaseUrl;
+        this.inventoryKey = inventoryKey;
+        this.botApi = botApi;
+        this.pakasir = pakasir;
         Map<String, Object> environment = TestEnvironment.infrastructure();
+        environment.put("DATABASE_URL", databaseUrl);
         environment.put("TELEGRAM_API_URL", botApi.baseUrl());
         environment.put("STORE_NAME", STORE_NAME);
         environment.put("PAKASIR_API_URL", pakasir.baseUrl());
@@ -68,9 +85,7 @@ final class Cluster implements AutoCloseable {
         environment.put("quickcart.pakasir.circuit-open-for", "2s");
         environment.put("quickcart.bot-api.per-chat-burst", "20");
         environment.put("LIQUIBASE_CONTEXTS", "main,demo");
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        environment.put("INVENTORY_KEY", Base64.getEncoder().encodeToString(key));
+        environment.put("INVENTORY_KEY", inventoryKey);
         services.add(NotifierApplication.application(environment).run());
         services.add(OrderServiceApplication.application(environment).run());
         services.add(PaymentServiceApplication.application(environment).run());
@@ -78,6 +93,12 @@ final class Cluster implements AutoCloseable {
         services.add(IngressApplication.application(environment).run());
         ingressPort = Integer.parseInt(services.getLast().getEnvironment().getProperty("local.server.port"));
         pakasir.webhookUrl(ingressUrl("/pakasir/webhook"));
+    }
+
+    static String randomInventoryKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     String ingressUrl(String path) {
@@ -160,9 +181,14 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /** Stops the five services and leaves the outside APIs running, as when a store's database is lost. */
+    void stopServices() {
+        services.reversed().forEach(ConfigurableApplicationContext::close);
+    }
+
     @Override
     public void close() {
-        services.reversed().forEach(ConfigurableApplicationContext::close);
+        stopServices();
         botApi.close();
         pakasir.close();
     }

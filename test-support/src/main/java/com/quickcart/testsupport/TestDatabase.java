@@ -17,18 +17,23 @@ public final class TestDatabase {
 
     public static synchronized String jdbcUrl() {
         if (url == null) {
-            String name = "qc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection admin = DriverManager.getConnection(serverUrl("postgres"), user(), "");
-                 Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("PostgreSQL is needed for the tests at " + serverUrl("postgres")
-                        + " (start it, or run .ci/run which does): " + e.getMessage(), e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-            url = serverUrl(name);
+            url = freshJdbcUrl();
         }
         return url;
+    }
+
+    /** Another empty database on the same server, dropped at JVM exit (a restore test's target). */
+    public static String freshJdbcUrl() {
+        String name = "qc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(serverUrl("postgres"), user(), "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is needed for the tests at " + serverUrl("postgres")
+                    + " (start it, or run .ci/run which does): " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+        return serverUrl(name);
     }
 
     public static String user() {
