@@ -1,5 +1,6 @@
 package com.quickcart.delivery.inventory;
 
+import com.quickcart.common.messaging.outbox.OutboxRelay;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -15,17 +16,20 @@ import java.nio.file.Path;
 /**
  * delivery-service run as a one-off command that loads goods, then exits (deploy/load-goods.sh):
  * {@code --quickcart.inventory.import-product=7 --quickcart.inventory.import-file=goods.txt}.
- * The stock-level event it appends is published by this run's relay or by any running instance.
+ * It publishes the stock-level event it appended before it exits, so the bot shows the new stock
+ * even when no delivery-service instance is running.
  */
 @Component
 @ConditionalOnProperty("quickcart.inventory.import-file")
 public class GoodsImportCommand implements ApplicationRunner {
 
     private final GoodsImport goods;
+    private final OutboxRelay relay;
     private final ConfigurableApplicationContext context;
 
-    public GoodsImportCommand(GoodsImport goods, ConfigurableApplicationContext context) {
+    public GoodsImportCommand(GoodsImport goods, OutboxRelay relay, ConfigurableApplicationContext context) {
         this.goods = goods;
+        this.relay = relay;
         this.context = context;
     }
 
@@ -37,11 +41,23 @@ public class GoodsImportCommand implements ApplicationRunner {
         try {
             int available = goods.load(product, Files.readAllLines(file, StandardCharsets.UTF_8));
             System.out.println("loaded the goods of " + file + " for product " + product + "; in stock now: " + available);
+            announce();
         } catch (IllegalArgumentException e) {
             System.err.println("nothing loaded from " + file + ": " + e.getMessage());
             exit = 2;
         }
         int code = exit;
         System.exit(SpringApplication.exit(context, () -> code));
+    }
+
+    private void announce() {
+        try {
+            while (relay.publishBatch() > 0) {
+                // until this run's outbox rows are on Kafka (a running instance's relay may take some)
+            }
+        } catch (RuntimeException e) {
+            System.err.println("the new stock level is not announced yet (" + e.getMessage()
+                    + "); delivery-service announces it once it reaches Kafka");
+        }
     }
 }
