@@ -81,7 +81,9 @@ class ProductionSettingsTest {
                 .withProperty("quickcart.inventory.key", ProductionSettings.LOCAL_INVENTORY_KEY);
         local.setActiveProfiles("local");
 
-        new ProductionSettingsCheck().postProcessEnvironment(local, new SpringApplication());
+        ProductionSettingsCheck.check(local);
+        local.setActiveProfiles("production");
+        assertThatThrownBy(() -> ProductionSettingsCheck.check(local)).isInstanceOf(UnsafeProductionSettings.class);
     }
 
     @Test
