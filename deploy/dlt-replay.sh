@@ -13,10 +13,7 @@ set -euo pipefail
 source "$(dirname "$0")/local/lib.sh"
 [ $# -ge 1 ] || die "usage: dlt-replay.sh TOPIC.dlt [--partition P --offset O] [--dry-run | --discard]"
 ensure_java
-jar=$(ls "$REPO_ROOT"/common/target/common-*.jar 2>/dev/null | grep -v sources | head -1)
-if [ -z "$jar" ] || [ ! -d "$RUN_DIR/kafka/lib" ]; then
-  die "build first (mvn -DskipTests install) and start the local broker once (deploy/local/kafka.sh start) for its client jars"
-fi
+classpath=$(operations_classpath)
 dlt=$1; shift
-exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$jar:$RUN_DIR/kafka/lib/*" com.quickcart.common.operations.DeadLetterReplay \
+exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" com.quickcart.common.operations.DeadLetterReplay \
   --bootstrap "${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}" --dlt "$dlt" "$@"

@@ -121,3 +121,75 @@ ensure_chromium() {
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null && [ -d /usr/share/fonts/truetype/noto ]; then return; fi
   apt_install chromium chromium-driver fonts-noto-color-emoji
 }
+
+# The development stand-ins up.sh uses under the "local" profile. The services refuse each of them
+# outside that profile (common/…/config/ProductionSettings.java holds the same values).
+LOCAL_INVENTORY_KEY="bG9jYWwtZGV2LWtleS1uZXZlci1pbi1wcm9kLTAwMDE="
+LOCAL_BOT_TOKEN="123456:LOCAL-fake-bot-token"
+LOCAL_PAKASIR_API_KEY="local-fake-pakasir-key"
+LOCAL_WEBHOOK_SECRET="local-dev-secret"
+
+local_profile() { [[ ",${SPRING_PROFILES_ACTIVE:-local}," == *,local,* ]]; }
+
+# Outside the local profile, up.sh starts no fakes and invents no keys: every setting a live store
+# needs must be given, and safe. Prints one line per problem, naming the variable; fails if any.
+check_production_settings() {
+  local problems=()
+  [ -n "${TELEGRAM_BOT_TOKEN:-}" ] || problems+=("TELEGRAM_BOT_TOKEN is not set: the token @BotFather gave you")
+  [ "${TELEGRAM_BOT_TOKEN:-}" != "$LOCAL_BOT_TOKEN" ] || problems+=("TELEGRAM_BOT_TOKEN is the local fake's token")
+  if [ -z "${TELEGRAM_WEBHOOK_SECRET:-}" ]; then
+    problems+=("TELEGRAM_WEBHOOK_SECRET is not set: openssl rand -hex 32")
+  elif [ "${#TELEGRAM_WEBHOOK_SECRET}" -lt 32 ]; then
+    problems+=("TELEGRAM_WEBHOOK_SECRET is ${#TELEGRAM_WEBHOOK_SECRET} characters; use at least 32 (openssl rand -hex 32)")
+  fi
+  if [ -n "${TELEGRAM_WEBHOOK_URL:-}" ] && [[ "$TELEGRAM_WEBHOOK_URL" != https://* ]]; then
+    problems+=("TELEGRAM_WEBHOOK_URL must be an https:// URL (Telegram requires it): $TELEGRAM_WEBHOOK_URL")
+  fi
+  [ -n "${PAKASIR_PROJECT:-}" ] || problems+=("PAKASIR_PROJECT is not set: your Pakasir project's slug")
+  [ -n "${PAKASIR_API_KEY:-}" ] || problems+=("PAKASIR_API_KEY is not set: the API key of your Pakasir project")
+  [ "${PAKASIR_API_KEY:-}" != "$LOCAL_PAKASIR_API_KEY" ] || problems+=("PAKASIR_API_KEY is the local fake's key")
+  if [ -z "${INVENTORY_KEY:-}" ]; then
+    problems+=("INVENTORY_KEY is not set: openssl rand -base64 32, kept in your secret store")
+  elif [ "$INVENTORY_KEY" = "$LOCAL_INVENTORY_KEY" ]; then
+    problems+=("INVENTORY_KEY is the local development key, which is public: openssl rand -base64 32")
+  fi
+  [[ "${INVENTORY_PREVIOUS_KEYS:-}" != *"$LOCAL_INVENTORY_KEY"* ]] || problems+=("INVENTORY_PREVIOUS_KEYS holds the local development key")
+  [[ ",${LIQUIBASE_CONTEXTS:-main}," != *,demo,* ]] || problems+=("LIQUIBASE_CONTEXTS contains demo: the demo catalogue is for the local profile only")
+  if [ "${#problems[@]}" -gt 0 ]; then
+    printf '[quickcart] refusing to start with SPRING_PROFILES_ACTIVE=%s:\n' "${SPRING_PROFILES_ACTIVE:-}" >&2
+    printf '[quickcart]   %s\n' "${problems[@]}" >&2
+    return 1
+  fi
+}
+
+# The classpath of the operator tools in common (DeadLetterReplay, ConsumerGroupOffsets):
+# QC_OPERATIONS_CLASSPATH when given (tests pass their own), else common's jar and the Kafka client
+# jars the local broker was unpacked with. In Kubernetes run the classes from a service image instead.
+operations_classpath() {
+  if [ -n "${QC_OPERATIONS_CLASSPATH:-}" ]; then printf '%s' "$QC_OPERATIONS_CLASSPATH"; return; fi
+  local jar
+  jar=$(ls "$REPO_ROOT"/common/target/common-*.jar 2>/dev/null | grep -v sources | head -1)
+  if [ -z "$jar" ] || [ ! -d "$RUN_DIR/kafka/lib" ]; then
+    die "build first (mvn -DskipTests install) and start the local broker once (deploy/local/kafka.sh start) for its client jars"
+  fi
+  printf '%s' "$jar:$RUN_DIR/kafka/lib/*"
+}
+
+# pg_dump and pg_restore from Debian's postgresql-client when missing (backup.sh, restore.sh and their test).
+ensure_pg_client() {
+  command -v pg_dump >/dev/null && command -v pg_restore >/dev/null && return
+  apt_install postgresql-client
+}
+
+# libpq's environment from the services' settings: DATABASE_URL (jdbc:postgresql://host:port/db),
+# DATABASE_USER, DATABASE_PASSWORD. Sets PG_URL for pg_dump/pg_restore/psql.
+pg_connection_from_settings() {
+  local url="${DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/quickcart}"
+  [[ "$url" == jdbc:postgresql://* ]] || die "DATABASE_URL must look like jdbc:postgresql://host:port/database, was $url"
+  PG_URL="${url#jdbc:}"
+  export PGUSER="${DATABASE_USER:-postgres}"
+  if [ -n "${DATABASE_PASSWORD:-}" ]; then export PGPASSWORD="$DATABASE_PASSWORD"; fi
+}
+
+# The schemas a backup holds: one per service that owns data (ingress owns none).
+QUICKCART_SCHEMAS=(order_svc payment_svc delivery_svc notifier_svc)

@@ -3,6 +3,7 @@
 # (started, or installed from Debian packages, when missing) and a real Kafka broker (KRaft)
 # that the tests start in-process from the Apache Kafka jars; promtool checks the alert rules;
 # a headless Chromium (Debian's, installed when missing) drives the sandbox chat.
+# pg_dump/pg_restore (Debian's postgresql-client) serve the backup and restore test.
 # Extra arguments go to Maven.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -14,6 +15,7 @@ ensure_postgres
 ensure_redis
 ensure_promtool
 ensure_chromium
+ensure_pg_client   # pg_dump/pg_restore for deploy/backup.sh and restore.sh, which BackupRestoreTest runs
 
 # Alert rules and scrape config through Prometheus's own validator, and the alerts' unit tests.
 # (Debian's promtool is built without Kubernetes service discovery, so deploy/prometheus/prometheus.yml,

@@ -7,6 +7,14 @@ source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 if [ -f .env ]; then set -a; source .env; set +a; fi
 
+# The local profile (the default here) gets fakes for Telegram and Pakasir and a development
+# inventory key. Any other profile is a live store: it gets none of them, and is refused before
+# anything starts when a setting is missing or unsafe.
+export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
+if ! local_profile; then
+  check_production_settings || die "fix the settings above (docs/GOING-LIVE.md), or run without SPRING_PROFILES_ACTIVE for the local store"
+fi
+
 ensure_java
 ensure_maven
 
@@ -26,25 +34,25 @@ if [ -z "${REDIS_URL:-}" ] && port_open 127.0.0.1 6379; then
 fi
 [ -n "${REDIS_URL:-}" ] && say "sessions in Redis at $REDIS_URL" || say "no Redis: sessions in memory (one order-service instance only)"
 
-# --- outside APIs: the real ones when configured, else local fakes that speak their wire format
-export TELEGRAM_WEBHOOK_SECRET="${TELEGRAM_WEBHOOK_SECRET:-local-dev-secret}"
+# --- outside APIs: the real ones when configured, else (local profile only) fakes that speak their wire format
+export TELEGRAM_WEBHOOK_SECRET="${TELEGRAM_WEBHOOK_SECRET:-$LOCAL_WEBHOOK_SECRET}"
 export PAKASIR_PROJECT="${PAKASIR_PROJECT:-quickcart-local}"
 if [ -z "${TELEGRAM_BOT_TOKEN:-}" ]; then
-  export TELEGRAM_BOT_TOKEN="123456:LOCAL-fake-bot-token"
+  export TELEGRAM_BOT_TOKEN="$LOCAL_BOT_TOKEN"
   export TELEGRAM_API_URL="http://127.0.0.1:${FAKE_APIS_PORT:-8090}"
   # The sandbox chat's operator persona (SandboxPersona.OPERATOR_ID in test-support) is the store's admin.
   export ADMIN_IDS="${ADMIN_IDS:-700000009}"
   USE_FAKES=1
 fi
 if [ -z "${PAKASIR_API_KEY:-}" ]; then
-  export PAKASIR_API_KEY="local-fake-pakasir-key"
+  export PAKASIR_API_KEY="$LOCAL_PAKASIR_API_KEY"
   export PAKASIR_API_URL="http://127.0.0.1:${FAKE_PAKASIR_PORT:-8091}"
   # QR messages link to the fake's checkout page, where a developer pays without a banking app.
   export PAKASIR_CHECKOUT_URL="${PAKASIR_CHECKOUT_URL:-$PAKASIR_API_URL/pay/$PAKASIR_PROJECT}"
   USE_FAKE_PAKASIR=1
 fi
 # A fixed development key for the demo goods; production must set its own (openssl rand -base64 32).
-export INVENTORY_KEY="${INVENTORY_KEY:-bG9jYWwtZGV2LWtleS1uZXZlci1pbi1wcm9kLTAwMDE=}"
+export INVENTORY_KEY="${INVENTORY_KEY:-$LOCAL_INVENTORY_KEY}"
 # A fixed development goods-transit pair (key id 329fb3e11aa512c0): delivery seals the goods for
 # the notifier with the public key, only the notifier opens them (docs/adr/0013). Production sets
 # its own pair; given only the private key, the public one is derived with openssl.
@@ -60,7 +68,6 @@ elif [ -z "${GOODS_TRANSIT_PRIVATE_KEY:-}" ]; then
   die "GOODS_TRANSIT_PUBLIC_KEY is set but GOODS_TRANSIT_PRIVATE_KEY is not: set both, or neither for the development pair"
 fi
 export LOG_FORMAT="${LOG_FORMAT:-logstash}"
-export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
 
 # --- build ----------------------------------------------------------------------------------
 if [ "${QC_SKIP_BUILD:-}" != 1 ]; then

@@ -15,6 +15,7 @@ import com.quickcart.testsupport.FakeTelegramBotApi.BotCall;
 import com.quickcart.testsupport.FakeTelegramBotApi;
 import com.quickcart.testsupport.GoodsTransitKeys;
 import com.quickcart.testsupport.SandboxPersona;
+import com.quickcart.testsupport.TestDatabase;
 import com.quickcart.testsupport.TestEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,14 +60,30 @@ final class Cluster implements AutoCloseable {
         return shared;
     }
 
-    final FakeTelegramBotApi botApi = new FakeTelegramBotApi();
-    final FakePakasir pakasir = new FakePakasir();
+    final FakeTelegramBotApi botApi;
+    final FakePakasir pakasir;
+    final String databaseUrl;
+    final String inventoryKey;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final int ingressPort;
 
     private Cluster() {
+        this(TestDatabase.jdbcUrl(), randomInventoryKey(), new FakeTelegramBotApi(), new FakePakasir());
+    }
+
+    /**
+     * The five services on a given database with a given inventory key, talking to the given
+     * outside APIs: a restore test starts a second cluster on the restored copy with the first
+     * one's key, Telegram and Pakasir, as a store restored after losing its database would.
+     */
+    Cluster(String databaseUrl, String inventoryKey, FakeTelegramBotApi botApi, FakePakasir pakasir) {
+        this.databaseUrl = databaseUrl;
+        this.inventoryKey = inventoryKey;
+        this.botApi = botApi;
+        this.pakasir = pakasir;
         Map<String, Object> environment = TestEnvironment.infrastructure();
+        environment.put("DATABASE_URL", databaseUrl);
         environment.put("TELEGRAM_API_URL", botApi.baseUrl());
         environment.put("STORE_NAME", STORE_NAME);
         environment.put("PAKASIR_API_URL", pakasir.baseUrl());
@@ -77,13 +94,11 @@ final class Cluster implements AutoCloseable {
         environment.put("quickcart.pakasir.circuit-open-for", "2s");
         environment.put("quickcart.bot-api.per-chat-burst", "20");
         environment.put("LIQUIBASE_CONTEXTS", "main,demo");
-        // As the local run: the sandbox's operator is a store admin, and QR messages link to the fake's checkout page.
-        // Two owners: the one the operator tests act as, and the sandbox's operator persona.
+        // Two owners: the one the operator tests act as, and the sandbox's operator persona; QR
+        // messages link to the fake's checkout page, as in the local run.
         environment.put("ADMIN_IDS", OWNER + "," + SandboxPersona.OPERATOR_ID);
         environment.put("PAKASIR_CHECKOUT_URL", pakasir.checkoutUrl());
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        environment.put("INVENTORY_KEY", Base64.getEncoder().encodeToString(key));
+        environment.put("INVENTORY_KEY", inventoryKey);
         environment.put(GoodsTransitKeys.PUBLIC_KEY_VARIABLE, GoodsTransitKeys.publicKey());
         environment.put(GoodsTransitKeys.PRIVATE_KEY_VARIABLE, GoodsTransitKeys.privateKey());
         services.add(NotifierApplication.application(environment).run());
@@ -94,6 +109,12 @@ final class Cluster implements AutoCloseable {
         ingressPort = Integer.parseInt(services.getLast().getEnvironment().getProperty("local.server.port"));
         pakasir.webhookUrl(ingressUrl("/pakasir/webhook"));
         botApi.openSandbox(URI.create(ingressUrl("/telegram/webhook")), TestEnvironment.WEBHOOK_SECRET);
+    }
+
+    static String randomInventoryKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     String ingressUrl(String path) {
@@ -209,9 +230,14 @@ final class Cluster implements AutoCloseable {
         return botApi.calls().stream().skip(skip).filter(match).findFirst().orElseThrow();
     }
 
+    /** Stops the five services and leaves the outside APIs running, as when a store's database is lost. */
+    void stopServices() {
+        services.reversed().forEach(ConfigurableApplicationContext::close);
+    }
+
     @Override
     public void close() {
-        services.reversed().forEach(ConfigurableApplicationContext::close);
+        stopServices();
         botApi.close();
         pakasir.close();
     }

@@ -129,6 +129,23 @@ class DeploymentDescriptorsTest {
     }
 
     @Test
+    void eachServiceConnectsToPostgresAsItsOwnUserNamedForTheSchemaItOwns() {
+        assertThat(map(k8s("configmap.yaml").getFirst().get("data"))).as("no shared database user").doesNotContainKey("DATABASE_USER");
+        Set<String> passwordKeys = new HashSet<>();
+        for (String service : SERVICES.subList(1, SERVICES.size())) {
+            Map<String, Object> container = map(((List<?>) map(map(map(kind(k8s(service + ".yaml"), "Deployment").get("spec"))
+                    .get("template")).get("spec")).get("containers")).getFirst());
+            Map<String, Map<String, Object>> env = new java.util.HashMap<>();
+            ((List<?>) container.get("env")).forEach(e -> env.put((String) map(e).get("name"), map(e)));
+            String schema = (String) map(map(yaml(ROOT.relativize(config(service)).toString()).get("quickcart")).get("db")).get("schema");
+
+            assertThat(env.get("DATABASE_USER")).as(service).containsEntry("value", schema);
+            passwordKeys.add((String) map(map(env.get("DATABASE_PASSWORD").get("valueFrom")).get("secretKeyRef")).get("key"));
+        }
+        assertThat(passwordKeys).as("one password per service user").hasSize(SERVICES.size() - 1);
+    }
+
+    @Test
     void kedaScalesEachConsumerOnItsOwnGroupAndNeverPastThePartitions() {
         int partitions = Integer.parseInt((String) map(k8s("configmap.yaml").getFirst().get("data")).get("KAFKA_PARTITIONS"));
         Map<String, String> scaledGroups = new java.util.HashMap<>();

@@ -17,13 +17,16 @@ public final class TestDatabase {
 
     public static synchronized String jdbcUrl() {
         if (url == null) {
-            url = fresh();
+            url = freshJdbcUrl();
         }
         return url;
     }
 
-    /** Another empty database, for a test whose services must not share schemas with the JVM's others. */
-    public static String fresh() {
+    /**
+     * Another empty database on the same server, dropped at JVM exit: a restore test's target, or
+     * services that must not share schemas with the JVM's others (the saga interleaving tests).
+     */
+    public static String freshJdbcUrl() {
         String name = "qc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(serverUrl("postgres"), user(), "");
              Statement statement = admin.createStatement()) {

@@ -6,7 +6,7 @@ import java.util.Map;
 /** The real infrastructure a service under test is pointed at, as Spring properties. */
 public final class TestEnvironment {
 
-    public static final String WEBHOOK_SECRET = "test-webhook-secret";
+    public static final String WEBHOOK_SECRET = "test-webhook-secret-long-enough-for-production";
     public static final String PAKASIR_PROJECT = "quickcart-test";
 
     /**

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +19,8 @@ import java.util.List;
  */
 @Component
 @Profile("local")
+// Not when the service runs only to load an operator's goods (GoodsImportCommand) into an empty inventory.
+@ConditionalOnProperty(name = "quickcart.inventory.import-file", havingValue = "false", matchIfMissing = true)
 public class DemoInventory implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoInventory.class);

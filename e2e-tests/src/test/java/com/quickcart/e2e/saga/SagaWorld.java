@@ -71,7 +71,7 @@ final class SagaWorld implements AutoCloseable {
     SagaWorld() {
         Map<String, Object> environment = TestEnvironment.infrastructure();
         // Its own database: the end-to-end cluster in the same JVM must never relay these rows.
-        environment.put("DATABASE_URL", TestDatabase.fresh());
+        environment.put("DATABASE_URL", TestDatabase.freshJdbcUrl());
         environment.put("PAKASIR_API_URL", pakasir.baseUrl());
         environment.put("PAKASIR_API_KEY", FakePakasir.API_KEY);
         environment.put("PAKASIR_TIMEOUT", "2s");

@@ -30,7 +30,7 @@ final class PaymentServiceWorld {
 
     static Map<String, Object> environment(FakePakasir pakasir) {
         Map<String, Object> environment = TestEnvironment.infrastructure();
-        environment.put("DATABASE_URL", TestDatabase.fresh());
+        environment.put("DATABASE_URL", TestDatabase.freshJdbcUrl());
         environment.put("PAKASIR_API_URL", pakasir.baseUrl());
         environment.put("PAKASIR_API_KEY", FakePakasir.API_KEY);
         environment.put("PAKASIR_TIMEOUT", "10s");
