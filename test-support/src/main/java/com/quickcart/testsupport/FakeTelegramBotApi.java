@@ -42,6 +42,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 
     private final String token;
     private final java.util.function.Consumer<BotCall> onCall;
+    private volatile TelegramRateLimits limits;
 
     public FakeTelegramBotApi() {
         this(0, TOKEN, call -> { });
@@ -85,6 +86,11 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         }
     }
 
+    /** From now on, messages past these limits are refused with 429 and retry_after, as Telegram does; null: no limits. */
+    public void enforce(TelegramRateLimits limits) {
+        this.limits = limits;
+    }
+
     /** Queues an update for the next {@code getUpdates} call (long polling). */
     public synchronized void queueUpdate(JsonNode update) {
         pendingUpdates.add(update);
@@ -116,6 +122,12 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             mergeQuery(exchange.getRequestURI().getRawQuery(), params);
 
             ScriptedFailure failure = takeFailure(method);
+            TelegramRateLimits enforced = limits;
+            if (failure == null && enforced != null) {
+                long chatId = params.path("chat_id").asLong();
+                failure = enforced.check(method, chatId, System.nanoTime()).stream()
+                        .mapToObj(seconds -> new ScriptedFailure(method, 429, seconds)).findFirst().orElse(null);
+            }
             BotCall call = new BotCall(method, params, files, Instant.now(), failure == null ? 200 : failure.status());
             calls.add(call);
             onCall.accept(call);
