@@ -4,7 +4,7 @@
 # figure beside a baseline from the same run, and writes bench/results/<date>.md with its plots.
 #
 #   bench/run.sh                 every step (about 15 minutes on 2 cores)
-#   bench/run.sh STEP...         some steps: startup ingress profile tap-reply checkout scaling rss report
+#   bench/run.sh STEP...         some steps: startup ingress profile tap-reply checkout scaling rss threads report
 #   bench/run.sh --smoke         every step for a second or two, results under .run/bench-smoke (CI)
 #
 # Steps append to bench/results/<date>.tsv (BENCH_DATE overrides the date), so a long run can be
@@ -19,7 +19,9 @@ cd "$REPO_ROOT"
 SMOKE=""
 if [ "${1:-}" = "--smoke" ]; then SMOKE=1; shift; fi
 STEPS=("$@")
-[ ${#STEPS[@]} -gt 0 ] || STEPS=(startup ingress tap-reply checkout scaling rss report)
+# The smoke skips restarting each service for its start time (minutes on 2 cores); the rest runs.
+if [ ${#STEPS[@]} -eq 0 ] && [ -n "$SMOKE" ]; then STEPS=(ingress tap-reply checkout scaling rss report); fi
+[ ${#STEPS[@]} -gt 0 ] || STEPS=(startup ingress tap-reply checkout scaling rss threads report)
 
 DATE="${BENCH_DATE:-$(date -u +%F)}"
 if [ -n "$SMOKE" ]; then OUT="$RUN_DIR/bench-smoke"; rm -rf "$OUT"; else OUT="$REPO_ROOT/bench/results"; fi
@@ -52,7 +54,7 @@ BENCH_JAR="$REPO_ROOT/bench/target/bench-0.1.0-SNAPSHOT-exec.jar"
 BARE_JAR="$REPO_ROOT/bench/bare-service/target/bench-bare-service-0.1.0-SNAPSHOT-exec.jar"
 KAFKA_LIB="$RUN_DIR/kafka/lib"
 
-bench() { "$JAVA_HOME/bin/java" -Xmx512m -jar "$BENCH_JAR" "$@"; }
+bench() { "$JAVA_HOME/bin/java" -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$BENCH_JAR" "$@"; }
 put() { # key value note; a step that produced no number says so loudly instead of writing one
   [[ "$2" =~ ^[0-9]+(\.[0-9]+)?$ ]] || { say "WARNING: no number for $1 (got '$2')"; return 0; }
   printf '%s\t%s\t%s\n' "$1" "$2" "$3" | tee -a "$TSV" | sed 's/^/[bench] /' >&2
@@ -147,20 +149,29 @@ step_ingress() {
     "$PRODUCER_RECORDS records of $size B, acks=all, default linger/batch, 3 partitions"
 }
 
-# JFR on the ingress while the ingress step runs: where its CPU goes, beside the figure.
-step_profile() {
-  local pid jfr="$RUN_DIR/bench-ingress.jfr"
-  pid=$(pid_of ingress-service)
-  "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name=bench settings=profile filename="$jfr" >/dev/null
-  bench ingress "$RUN_DIR/bench-profile.tsv" "$INGRESS_SECONDS" "$CONCURRENCY"
-  "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=bench >/dev/null
+# JFR (the JDK's own profiler) on the services under load: the ingress during the ingress
+# step's load, order-service and the notifier while they work off a burst of /help updates.
+jfr_start() { "$JAVA_HOME/bin/jcmd" "$(pid_of "$1")" JFR.start name=bench settings=profile filename="$RUN_DIR/bench-$1.jfr" >/dev/null; }
+jfr_summary() { # service what-ran
+  "$JAVA_HOME/bin/jcmd" "$(pid_of "$1")" JFR.stop name=bench >/dev/null
   {
-    echo "JFR of ingress-service during the ingress step ($INGRESS_SECONDS s, $CONCURRENCY callers), $(date -u +%FT%TZ)"
+    echo "JFR of $1 during $2, $(date -u +%FT%TZ) (samples of Java code on CPU; see also allocation and lock contention)"
     for view in hot-methods allocation-by-class contention-by-site; do
-      echo; "$JAVA_HOME/bin/jfr" view --width 160 "$view" "$jfr" 2>&1 || true
+      echo; "$JAVA_HOME/bin/jfr" view --width 170 "$view" "$RUN_DIR/bench-$1.jfr" 2>&1 || true
     done
-  } > "$OUT/$DATE-ingress-jfr.txt"
-  say "JFR summary in $OUT/$DATE-ingress-jfr.txt"
+  } > "$OUT/$DATE-$1-jfr.txt"
+  say "JFR summary in $OUT/$DATE-$1-jfr.txt"
+}
+
+step_profile() {
+  jfr_start ingress-service
+  bench ingress "$RUN_DIR/bench-profile.tsv" "$INGRESS_SECONDS" "$CONCURRENCY"
+  jfr_summary ingress-service "the ingress step ($INGRESS_SECONDS s, $CONCURRENCY callers)"
+  notifier_budget lifted
+  jfr_start order-service; jfr_start notifier-service
+  bench updates "$RUN_DIR/bench-profile.tsv" 1 "$SCALING_UPDATES"
+  jfr_summary order-service "$SCALING_UPDATES /help updates from new chats"
+  jfr_summary notifier-service "the replies to $SCALING_UPDATES /help updates, budget lifted"
 }
 
 step_tap_reply() {
@@ -205,6 +216,14 @@ step_scaling() {
   for f in "$PID_DIR"/bench-order-*.pid; do [ -f "$f" ] && { kill "$(cat "$f")"; rm -f "$f"; }; done
 }
 
+# One instance with a listener thread per partition (KAFKA_CONSUMER_CONCURRENCY=3) instead of
+# today's one: the same parallelism as three instances, without two more JVMs on two cores.
+step_threads() {
+  notifier_budget lifted
+  restart_service order-service KAFKA_CONSUMER_CONCURRENCY=3
+  bench updates "$TSV" 1x3 "$SCALING_UPDATES"
+}
+
 step_rss() {
   for svc in ingress-service order-service payment-service delivery-service notifier-service; do
     put "rss.$svc.mb" "$(rss_mb "$(pid_of "$svc")")" "VmRSS after the load steps"
@@ -229,14 +248,14 @@ for s in "${STEPS[@]}"; do
   say "bench step: $s"
   case "$s" in
     startup) step_startup ;; ingress) step_ingress ;; profile) step_profile ;; tap-reply) step_tap_reply ;;
-    checkout) step_checkout ;; scaling) step_scaling ;; rss) step_rss ;; report) step_report ;;
-    *) die "unknown step $s (startup ingress profile tap-reply checkout scaling rss report)" ;;
+    checkout) step_checkout ;; scaling) step_scaling ;; rss) step_rss ;; threads) step_threads ;; report) step_report ;;
+    *) die "unknown step $s (startup ingress profile tap-reply checkout scaling rss threads report)" ;;
   esac
 done
 if [ -n "$SMOKE" ]; then
   # The smoke fails loudly if any step stopped producing its figures.
   for key in ingress.webhook.per_second kafka.producer_perf.per_second tap.lifted.50.p99_ms kafka.e2e.p99_ms \
-             checkout.exact scaling.2.per_second startup.bare.seconds rss.order-service.mb; do
+             checkout.exact scaling.2.per_second rss.order-service.mb; do
     grep -q "^$key	[0-9]" "$TSV" || die "bench smoke: no figure for $key in $TSV"
   done
   grep -q '^checkout.exact	1' "$TSV" || die "bench smoke: the checkout race did not sell exactly $ITEMS items once each"

@@ -22,7 +22,7 @@ import java.util.List;
  * bench ingress    RESULTS SECONDS CONCURRENCY
  * bench tap-reply  RESULTS LABEL GLOBAL_LIMIT SECONDS RATE...
  * bench checkout   RESULTS BUYERS ITEMS
- * bench updates    RESULTS INSTANCES UPDATES
+ * bench updates    RESULTS LABEL UPDATES          (LABEL: instances, e.g. 2, or 1x3 for one with 3 threads)
  * bench report     RESULTS REPORT.md [RESULTS_BEFORE_THE_FIX]
  * </pre>
  */
@@ -44,7 +44,7 @@ public final class Bench {
             case "checkout" -> withBotApi(endpoints, 0, api ->
                     new CheckoutRace(endpoints, results).run(Integer.parseInt(rest.get(0)), Integer.parseInt(rest.get(1))));
             case "updates" -> withBotApi(endpoints, 0, api ->
-                    new UpdateThroughput(endpoints, results).run(Integer.parseInt(rest.get(0)), Integer.parseInt(rest.get(1))));
+                    new UpdateThroughput(endpoints, results).run(rest.get(0), Integer.parseInt(rest.get(1))));
             case "report" -> {
                 Report report = new Report(results);
                 if (rest.size() > 1) {

@@ -3,6 +3,7 @@ package com.quickcart.bench.checkout;
 import com.quickcart.bench.Endpoints;
 import com.quickcart.bench.load.Webhook;
 import com.quickcart.bench.report.Results;
+import com.quickcart.bench.scaling.ConsumerLag;
 import com.quickcart.testsupport.TelegramUpdates;
 
 import java.sql.Connection;
@@ -37,6 +38,10 @@ public final class CheckoutRace {
     }
 
     public void run(int buyers, int items) throws Exception {
+        try (ConsumerLag lag = new ConsumerLag(endpoints.kafka())) { // start from an idle pipeline
+            lag.awaitCaughtUp("order-service", "telegram.updates", Duration.ofSeconds(90));
+            lag.awaitCaughtUp("notifier-service", "telegram.outbound", Duration.ofSeconds(90));
+        }
         try (Connection db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), System.getenv("DATABASE_PASSWORD"))) {
             long product = RaceSeed.product(db, "Bench race " + System.currentTimeMillis(), PRICE, items, endpoints.inventoryKey());
             long firstBuyer = TelegramUpdates.newChatId();

@@ -15,7 +15,11 @@ public final class Webhook {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int IN_FLIGHT = 64;
+
     private final Endpoints endpoints;
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
+    private final java.util.concurrent.ExecutorService posters = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     public Webhook(Endpoints endpoints) {
         this.endpoints = endpoints;
@@ -33,9 +37,25 @@ public final class Webhook {
         }
     }
 
+    /**
+     * Posts on its own virtual thread and returns at once, so an open-loop generator never
+     * waits; at most {@link #IN_FLIGHT} posts are on the wire together (Telegram, too, keeps a
+     * bounded number of connections to a webhook), the rest queue, and their wait counts as latency.
+     */
     public CompletableFuture<Boolean> postAsync(JsonNode update) {
-        return http.sendAsync(request(update), HttpResponse.BodyHandlers.discarding())
-                .thenApply(r -> r.statusCode() == 200).exceptionally(e -> false);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            try {
+                return post(update);
+            } finally {
+                inFlight.release();
+            }
+        }, posters);
     }
 
     /** The same server stack doing no work of ours: the ingress's liveness probe. */
@@ -52,7 +72,7 @@ public final class Webhook {
     }
 
     private HttpRequest request(JsonNode update) {
-        return HttpRequest.newBuilder(endpoints.webhook()).timeout(Duration.ofSeconds(10))
+        return HttpRequest.newBuilder(endpoints.webhook()).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("X-Telegram-Bot-Api-Secret-Token", endpoints.webhookSecret())
                 .POST(HttpRequest.BodyPublishers.ofString(update.toString())).build();

@@ -32,6 +32,18 @@ public final class ConsumerLag implements AutoCloseable {
         return lag;
     }
 
+    /** Waits, bounded by {@code limit}, until the group has caught up with the topic; false if it did not. */
+    public boolean awaitCaughtUp(String group, String topic, java.time.Duration limit) throws ExecutionException, InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < until) {
+            if (of(group, topic) == 0) {
+                return true;
+            }
+            Thread.sleep(200); // polling the broker for the system under test, bounded by limit
+        }
+        return false;
+    }
+
     @Override
     public void close() {
         admin.close();

@@ -33,9 +33,11 @@ public final class UpdateThroughput {
         this.webhook = new Webhook(endpoints);
     }
 
-    public void run(int instances, int updates) throws Exception {
+    public void run(String instances, int updates) throws Exception {
         try (ConsumerLag lag = new ConsumerLag(endpoints.kafka())) {
-            awaitNoLag(lag, Duration.ofSeconds(90)); // what earlier steps left must not count here
+            // What earlier steps left must not count here.
+            lag.awaitCaughtUp(GROUP, TOPIC, Duration.ofSeconds(90));
+            lag.awaitCaughtUp("notifier-service", "telegram.outbound", Duration.ofSeconds(90));
             long start = System.nanoTime();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
@@ -54,23 +56,18 @@ public final class UpdateThroughput {
                 poster.join();
             }
             double postSeconds = (System.nanoTime() - start) / 1e9;
-            boolean drained = awaitNoLag(lag, LIMIT);
+            boolean drained = lag.awaitCaughtUp(GROUP, TOPIC, LIMIT);
             double seconds = (System.nanoTime() - start) / 1e9;
+            boolean replied = lag.awaitCaughtUp("notifier-service", "telegram.outbound", LIMIT);
+            double replySeconds = (System.nanoTime() - start) / 1e9;
             String note = updates + " updates posted in " + String.format("%.1f", postSeconds) + " s (" + refused.get()
                     + " refused), all handled after " + String.format("%.1f", seconds) + " s"
                     + (drained ? "" : " (NOT drained within " + LIMIT.toMinutes() + " min)");
             results.put("scaling." + instances + ".per_second", (updates - refused.get()) / seconds, note);
+            results.put("scaling." + instances + ".replies_per_second", (updates - refused.get()) / replySeconds,
+                    "the same updates' replies all sent to the Bot API (one notifier) after " + String.format("%.1f", replySeconds) + " s"
+                            + (replied ? "" : " (NOT drained)"));
         }
     }
 
-    private static boolean awaitNoLag(ConsumerLag lag, Duration limit) throws Exception {
-        long until = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < until) {
-            if (lag.of(GROUP, TOPIC) == 0) {
-                return true;
-            }
-            Thread.sleep(200); // polling the broker for the system under test, bounded by limit
-        }
-        return false;
-    }
 }

@@ -4,6 +4,7 @@ import com.quickcart.bench.Endpoints;
 import com.quickcart.bench.load.OpenLoop;
 import com.quickcart.bench.load.Webhook;
 import com.quickcart.bench.report.Results;
+import com.quickcart.bench.scaling.ConsumerLag;
 import com.quickcart.bench.telegram.BenchBotApi;
 import com.quickcart.testsupport.TelegramUpdates;
 import org.HdrHistogram.Histogram;
@@ -20,26 +21,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TapToReply {
 
     private static final Duration DRAIN = Duration.ofSeconds(40);
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(90);
 
     private final Webhook webhook;
     private final BenchBotApi botApi;
     private final Results results;
     private final String label;
+    private final String kafka;
 
     public TapToReply(Endpoints endpoints, BenchBotApi botApi, Results results, String label) {
         this.webhook = new Webhook(endpoints);
         this.botApi = botApi;
         this.results = results;
         this.label = label;
+        this.kafka = endpoints.kafka();
     }
 
-    public void sweep(Duration perRate, int... rates) throws InterruptedException {
+    public void sweep(Duration perRate, int... rates) throws Exception {
         for (int rate : rates) {
             measure(rate, perRate);
         }
     }
 
-    private void measure(int rate, Duration duration) throws InterruptedException {
+    private void measure(int rate, Duration duration) throws Exception {
+        // Each rate starts from an idle pipeline: a backlog from the last one would be measured as this one's latency.
+        try (ConsumerLag lag = new ConsumerLag(kafka)) {
+            lag.awaitCaughtUp("order-service", "telegram.updates", IDLE_WAIT);
+            lag.awaitCaughtUp("notifier-service", "telegram.outbound", IDLE_WAIT);
+        }
         botApi.takeLatencies();
         long refusedBefore = botApi.refusedWith429();
         AtomicInteger rejected = new AtomicInteger();
