@@ -53,6 +53,11 @@ public final class Report {
             beforeAfter(md);
         }
         profiles(md, dir, stem);
+        // What the numbers mean is written by whoever ran and profiled them, next to the results.
+        Path analysis = dir.resolve(stem + "-analysis.md");
+        if (Files.exists(analysis)) {
+            md.append(Files.readString(analysis));
+        }
         Files.writeString(markdown, md.toString());
         System.out.println("[bench] report written to " + markdown);
     }
@@ -99,6 +104,10 @@ public final class Report {
             md.append(row("updates/s handled with " + instances + " order-service instance" + (instances > 1 ? "s" : ""), n(value),
                     "1 instance: " + n(one), ratio(value, one), "say what limits it"));
         }
+        if (r.containsKey("scaling.1x3.per_second")) {
+            md.append(row("updates/s, 1 order-service instance with 3 listener threads", n(v("scaling.1x3.per_second")),
+                    "1 instance, 1 thread: " + n(one), ratio(v("scaling.1x3.per_second"), one), "—"));
+        }
         md.append("\n");
     }
 
@@ -134,9 +143,16 @@ public final class Report {
     }
 
     private void scaling(StringBuilder md, String stem) {
-        md.append("## Scaling order-service\n\n![updates per second against instances](").append(stem).append("-scaling.svg)\n\n| instances | updates/s | detail |\n|---|---|---|\n");
-        for (int instances = 1; instances <= 3; instances++) {
-            md.append(f("| %d | %s | %s |\n", instances, n(v("scaling." + instances + ".per_second")), note("scaling." + instances + ".per_second")));
+        md.append("## Scaling order-service\n\n![updates per second against instances](").append(stem).append("-scaling.svg)\n\n")
+                .append("A burst of `/help` messages from new chats, posted through the ingress as fast as it accepts them; order-service's rate is\n")
+                .append("counted until its consumer group committed the last one, the notifier's until it sent the last reply (budget lifted).\n\n")
+                .append("| order-service | updates/s | replies/s | detail |\n|---|---|---|---|\n");
+        for (String label : List.of("1", "2", "3", "1x3")) {
+            String key = "scaling." + label;
+            if (r.containsKey(key + ".per_second")) {
+                md.append(f("| %s | %s | %s | %s |\n", label.equals("1x3") ? "1 instance, 3 listener threads" : label + (label.equals("1") ? " instance" : " instances"),
+                        n(v(key + ".per_second")), n(v(key + ".replies_per_second")), note(key + ".per_second")));
+            }
         }
         md.append("\n");
     }
@@ -168,15 +184,19 @@ public final class Report {
                 md.append(f("| updates/s, %d order-service | %s | %s | | |\n", instances, n(b(key)), n(v(key))));
             }
         }
+        String replies = "scaling.1.replies_per_second";
+        if (before.containsKey(replies)) {
+            md.append(f("| replies/s, 1 order-service, 1 notifier | %s | %s | | |\n", n(b(replies)), n(v(replies))));
+        }
         md.append("\n");
     }
 
     private void profiles(StringBuilder md, Path dir, String stem) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> found = files.filter(p -> p.getFileName().toString().startsWith(stem + "-")
-                    && (p.toString().endsWith(".txt") || p.toString().endsWith(".html"))).sorted().toList();
+                    && p.toString().endsWith("-jfr.txt")).sorted().toList();
             if (!found.isEmpty()) {
-                md.append("## Profiles\n\n");
+                md.append("## Profiles (JFR summaries: hot methods, allocation, lock contention)\n\n");
                 for (Path p : found) {
                     md.append("- [").append(p.getFileName()).append("](").append(p.getFileName()).append(")\n");
                 }
@@ -199,13 +219,17 @@ public final class Report {
 
     private String scalingChart() {
         double[] perSecond = new double[3];
+        double[] replies = new double[3];
         for (int i = 0; i < 3; i++) {
             perSecond[i] = v("scaling." + (i + 1) + ".per_second");
+            replies[i] = v("scaling." + (i + 1) + ".replies_per_second");
         }
-        return new SvgChart("Updates handled per second against order-service instances (2 cores)", "order-service instances",
-                "updates/s", List.of("1", "2", "3"), false)
-                .series("updates/s", "#1f77b4", perSecond)
+        return new SvgChart("Updates per second against order-service instances (2 cores)", "order-service instances",
+                "per second", List.of("1", "2", "3"), false)
+                .series("updates handled", "#1f77b4", perSecond)
+                .series("replies sent", "#ff7f0e", replies)
                 .reference("1 instance", "#7f7f7f", perSecond[0])
+                .reference("1 instance × 3 threads", "#2ca02c", v("scaling.1x3.per_second"))
                 .render();
     }
 
