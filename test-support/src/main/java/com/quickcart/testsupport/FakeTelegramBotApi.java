@@ -38,6 +38,7 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
     private final java.util.function.Consumer<BotCall> onCall;
     private volatile SandboxChats sandboxChats;
     private volatile ChatSandbox sandbox;
+    private volatile TelegramRateLimits limits;
 
     public FakeTelegramBotApi() {
         this(0, TOKEN, call -> { });
@@ -90,6 +91,11 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
         failures.add(new ScriptedFailure(method, status, null, description));
     }
 
+    /** From now on, messages past these limits are refused with 429 and retry_after, as Telegram does; null: no limits. */
+    public void enforce(TelegramRateLimits limits) {
+        this.limits = limits;
+    }
+
     /** Queues an update for the next {@code getUpdates} call (long polling). */
     public synchronized void queueUpdate(JsonNode update) {
         pendingUpdates.add(update);
@@ -126,6 +132,12 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
             form(exchange.getRequestURI().getRawQuery()).forEach(params::put);
 
             ScriptedFailure failure = takeFailure(method);
+            TelegramRateLimits enforced = limits;
+            if (failure == null && enforced != null) {
+                long chatId = params.path("chat_id").asLong();
+                failure = enforced.check(method, chatId, System.nanoTime()).stream()
+                        .mapToObj(seconds -> new ScriptedFailure(method, 429, seconds, null)).findFirst().orElse(null);
+            }
             BotCall call = new BotCall(method, params, files, Instant.now(), failure == null ? 200 : failure.status());
             calls.add(call);
             onCall.accept(call);
