@@ -4,6 +4,7 @@ import com.quickcart.delivery.inventory.GoodsImport;
 import com.quickcart.delivery.inventory.Inventory;
 import com.quickcart.common.events.Topics;
 import com.quickcart.testsupport.KafkaBroker;
+import com.quickcart.testsupport.GoodsTransitKeys;
 import com.quickcart.testsupport.TestEnvironment;
 import com.quickcart.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class GoodsImportTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add(GoodsTransitKeys.PUBLIC_KEY_VARIABLE, GoodsTransitKeys::publicKey);
     }
 
     @Autowired GoodsImport goods;
