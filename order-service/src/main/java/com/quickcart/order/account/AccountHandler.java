@@ -8,7 +8,6 @@ import com.quickcart.order.bot.Feature;
 import com.quickcart.order.bot.Routes;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
-import com.quickcart.order.bot.Texts;
 import com.quickcart.order.session.Session.Awaiting;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +26,11 @@ public class AccountHandler implements Feature {
     private final UserAccounts users;
     private final AccountScreens screens;
     private final Replier replier;
-    private final Texts texts;
 
-    public AccountHandler(UserAccounts users, AccountScreens screens, Replier replier, Texts texts) {
+    public AccountHandler(UserAccounts users, AccountScreens screens, Replier replier) {
         this.users = users;
         this.screens = screens;
         this.replier = replier;
-        this.texts = texts;
     }
 
     @Override
@@ -74,7 +71,7 @@ public class AccountHandler implements Feature {
     public void language(Interaction in, ChooseLanguage button) {
         String language = button.language();
         if (!language.equals("id") && !language.equals("en")) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             profile(in);
             return;
         }

@@ -97,7 +97,7 @@ public class CustomerAdminHandler implements Feature {
     private void card(Interaction in, CustomerCard button) {
         Optional<UserProfile> found = users.find(button.userId());
         if (found.isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             return;
         }
         UserProfile user = found.get();
@@ -125,7 +125,7 @@ public class CustomerAdminHandler implements Feature {
 
     private void askAdjustment(Interaction in, AdjustBalance button) {
         if (users.find(button.userId()).isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             return;
         }
         in.replaceSession(in.session().awaiting(Awaiting.ADMIN_ADJUST).with("user", Long.toString(button.userId())));
@@ -176,7 +176,7 @@ public class CustomerAdminHandler implements Feature {
 
     private void setBanned(Interaction in, long userId, boolean banned) {
         if (access.isOwner(userId) || users.find(userId).isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             return;
         }
         if (users.setBanned(userId, banned)) {

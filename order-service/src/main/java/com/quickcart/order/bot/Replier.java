@@ -16,9 +16,11 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 public class Replier {
 
     private final BotOutbox bot;
+    private final Texts texts;
 
-    public Replier(BotOutbox bot) {
+    public Replier(BotOutbox bot, Texts texts) {
         this.bot = bot;
+        this.texts = texts;
     }
 
     public void show(Interaction interaction, Screen screen) {
@@ -58,6 +60,14 @@ public class Replier {
             bot.send(interaction.chatId(), AnswerCallbackQuery.builder().callbackQueryId(interaction.callbackId()).text(text).build());
             interaction.markCallbackAnswered();
         }
+    }
+
+    /**
+     * The one answer to a button that no longer applies (gone, not theirs, not permitted): the
+     * same words whatever the reason, so a refusal reveals nothing.
+     */
+    public void staleButton(Interaction interaction) {
+        toast(interaction, texts.get(interaction.locale(), "stale.button"));
     }
 
     /** Stops the button's spinner when nothing else answered the tap. */

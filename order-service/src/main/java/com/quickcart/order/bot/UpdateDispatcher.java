@@ -103,7 +103,7 @@ public class UpdateDispatcher {
     private void onButton(Interaction in, String data) {
         Optional<Button> button = routes.codec().decode(data);
         if (button.isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             replier.show(in, menu.mainMenu(in));
             return;
         }

@@ -85,7 +85,7 @@ public class CatalogAdminHandler implements Feature {
     private void category(Interaction in, AdminCategory button) {
         Optional<EditableCategory> found = editor.category(button.categoryId());
         if (found.isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             categories(in);
             return;
         }
@@ -149,7 +149,7 @@ public class CatalogAdminHandler implements Feature {
 
     private void askProduct(Interaction in, NewProduct button) {
         if (editor.category(button.categoryId()).isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             categories(in);
             return;
         }
@@ -178,7 +178,7 @@ public class CatalogAdminHandler implements Feature {
     private void product(Interaction in, AdminProduct button) {
         Optional<EditableProduct> found = editor.product(button.productId());
         if (found.isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             categories(in);
             return;
         }
@@ -195,7 +195,7 @@ public class CatalogAdminHandler implements Feature {
 
     private void askPrice(Interaction in, EditPrice button) {
         if (editor.product(button.productId()).isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             categories(in);
             return;
         }

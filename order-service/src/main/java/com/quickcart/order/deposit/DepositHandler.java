@@ -75,7 +75,7 @@ public class DepositHandler implements Feature {
     /** A preset amount; limits may have changed since the button was drawn. */
     private void preset(Interaction in, PresetAmount button) {
         if (!withinLimits(button.amount())) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             menu(in);
             return;
         }

@@ -87,7 +87,7 @@ public class HistoryHandler implements Feature {
         Locale locale = in.locale();
         Optional<Order> found = orders.find(button.orderId()).filter(o -> o.userId() == in.userId());
         if (found.isEmpty()) {
-            replier.toast(in, texts.get(locale, "stale.button"));
+            replier.staleButton(in);
             orders(in, new OrderHistory(0));
             return;
         }
@@ -114,7 +114,7 @@ public class HistoryHandler implements Feature {
         Optional<Order> order = orders.find(button.orderId())
                 .filter(o -> o.userId() == in.userId() && o.status() == OrderStatus.COMPLETED);
         if (order.isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             return;
         }
         outbox.append(Topics.DELIVERY_COMMANDS, codec.wrap(order.get().id(), new ResendGoods(order.get().id(), in.chatId())));

@@ -2,7 +2,6 @@ package com.quickcart.order.operator;
 
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
-import com.quickcart.order.bot.Texts;
 import com.quickcart.order.config.StoreProperties;
 import com.quickcart.order.menu.MenuScreens;
 import org.slf4j.Logger;
@@ -28,15 +27,13 @@ public class OperatorAccess {
     private final StoreProperties store;
     private final Staff staff;
     private final Replier replier;
-    private final Texts texts;
     private final MenuScreens menu;
 
-    public OperatorAccess(StoreProperties store, Staff staff, Replier replier, Texts texts, MenuScreens menu) {
+    public OperatorAccess(StoreProperties store, Staff staff, Replier replier, MenuScreens menu) {
         this.menu = menu;
         this.store = store;
         this.staff = staff;
         this.replier = replier;
-        this.texts = texts;
     }
 
     public boolean isOwner(long userId) {
@@ -79,7 +76,7 @@ public class OperatorAccess {
     private void refuse(Interaction in, String needed) {
         log.warn("operator action refused user_id={} needs={}", in.userId(), needed);
         if (in.isButtonTap()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
         } else {
             replier.show(in, menu.hint(in.locale()));
         }

@@ -81,7 +81,7 @@ public class OperatorHandler implements Feature {
     public void admin(Interaction in) {
         if (!access.isOperator(in.userId())) {
             if (in.isButtonTap()) {
-                replier.toast(in, texts.get(in.locale(), "stale.button"));
+                replier.staleButton(in);
             }
             replier.show(in, menu.hint(in.locale()));
             return;
@@ -146,7 +146,7 @@ public class OperatorHandler implements Feature {
     private void member(Interaction in, StaffMember button) {
         Optional<Set<Permission>> permissions = staff.permissionsOf(button.userId());
         if (permissions.isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             staffList(in);
             return;
         }
@@ -165,7 +165,7 @@ public class OperatorHandler implements Feature {
     private void toggle(Interaction in, TogglePermission button) {
         Optional<Set<Permission>> before = staff.permissionsOf(button.userId());
         if (before.isEmpty()) {
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             staffList(in);
             return;
         }

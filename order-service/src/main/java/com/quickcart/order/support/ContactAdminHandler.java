@@ -102,7 +102,7 @@ public class ContactAdminHandler implements Feature {
         long thread = button.thread();
         if (!store.isAdmin(in.userId()) || threads.userOf(thread).isEmpty()) {
             // Not an admin (or a thread that does not exist): the same answer as any stale button.
-            replier.toast(in, texts.get(in.locale(), "stale.button"));
+            replier.staleButton(in);
             return;
         }
         in.replaceSession(in.session().awaiting(Awaiting.SUPPORT_REPLY).with("thread", Long.toString(thread)));
