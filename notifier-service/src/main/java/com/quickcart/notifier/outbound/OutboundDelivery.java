@@ -8,10 +8,12 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One outbound command, at most once per event id as far as a crash allows: the Bot API call runs
@@ -44,7 +46,9 @@ public class OutboundDelivery {
     private List<MadeCall> send(BotApiCall call) {
         List<MadeCall> made = new ArrayList<>(2);
         for (PartialBotApiMethod<?> part : TelegramLimits.fit(BotMethodCatalog.decode(call.method(), call.body()))) {
-            SendOutcome outcome = sender.send(call.chatId(), call.method(), call.lane(), () -> part);
+            // A file is a stream, read once: every try of a document builds it anew.
+            Supplier<PartialBotApiMethod<?>> build = part instanceof SendDocument ? () -> BotMethodCatalog.decode(call.method(), call.body()) : () -> part;
+            SendOutcome outcome = sender.send(call.chatId(), call.method(), call.lane(), build);
             made.add(new MadeCall(call.method(), outcome));
             if (outcome.status() == SendOutcome.Status.NOT_A_TEXT_MESSAGE && part instanceof EditMessageText edit) {
                 BotApiMethod<?> answer = TextEditOnPhoto.answer(edit);

@@ -29,6 +29,16 @@ public class BotOutbox {
         outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(chatId), new BotApiCall(chatId, "sendSticker", body)));
     }
 
+    /**
+     * A small text file (an operator's CSV export) sent as a document; the notifier builds the
+     * multipart call. Only for the operator's own data: goods never travel this way.
+     */
+    public void sendDocument(long chatId, String fileName, String text, String caption) {
+        var body = EventCodec.mapper().createObjectNode().put("chat_id", chatId).put("caption", caption);
+        body.putObject("document").put("file_name", fileName).put("text", text);
+        outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(chatId), new BotApiCall(chatId, "sendDocument", body)));
+    }
+
     /** A reply to what the user just did: the notifier sends it at once (live lane). */
     public void send(long chatId, BotApiMethod<?> call) {
         send(chatId, call, Lane.LIVE);
