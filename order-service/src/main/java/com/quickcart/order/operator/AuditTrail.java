@@ -31,22 +31,43 @@ public class AuditTrail {
                 .param("before", json(before)).param("after", json(after)).update();
     }
 
-    /** Newest first: one page of entries, each as its time, actor, action, subject and change. */
-    public List<Entry> page(int page, int size) {
-        return jdbc.sql("""
-                        SELECT at, actor, action, subject, COALESCE(before::text, '-') AS before, COALESCE(after::text, '-') AS after
-                        FROM audit_log ORDER BY id DESC LIMIT :limit OFFSET :offset""")
-                .param("limit", size).param("offset", page * size)
-                .query((rs, n) -> new Entry(rs.getTimestamp("at").toInstant(), rs.getLong("actor"), rs.getString("action"),
+    /**
+     * Newest first: one page of the trail, operator actions and money movements together.
+     * {@code who} 0 is everyone; otherwise the entries where that user acted, was acted upon, or
+     * whose balance moved.
+     */
+    public List<Entry> page(long who, int page, int size) {
+        return jdbc.sql(TRAIL + " ORDER BY at DESC, seq DESC LIMIT :limit OFFSET :offset")
+                .param("who", who).param("subject", "user:" + who).param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> new Entry(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
                         rs.getString("subject"), rs.getString("before"), rs.getString("after")))
                 .list();
     }
 
-    public long count() {
-        return jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single();
+    public long count(long who) {
+        return jdbc.sql("SELECT count(*) FROM (" + TRAIL + ") t").param("who", who).param("subject", "user:" + who)
+                .query(Long.class).single();
     }
 
-    public record Entry(Instant at, long actor, String action, String subject, String before, String after) {
+    /**
+     * The trail is assembled, not copied: operator actions are order-service's own append-only
+     * {@code audit_log}; money movements are payment-service's append-only ledger as order-service
+     * receives it ({@code wallet_transactions}, projected from BalanceChanged). Neither service
+     * writes the other's table, and both sources refuse UPDATE and DELETE where they are owned.
+     */
+    private static final String TRAIL = """
+            SELECT at, seq, actor, action, subject, before, after FROM (
+              SELECT at, id AS seq, actor::text AS actor, action, subject,
+                     COALESCE(before::text, '-') AS before, COALESCE(after::text, '-') AS after
+              FROM audit_log WHERE :who = 0 OR actor = :who OR subject = :subject
+              UNION ALL
+              SELECT at, entry_id AS seq, 'ledger' AS actor, 'money.' || lower(entry_type) AS action, 'user:' || user_id AS subject,
+                     (balance - delta)::text AS before, balance::text || ' (' || reference || ')' AS after
+              FROM wallet_transactions WHERE :who = 0 OR user_id = :who
+            ) trail""";
+
+    /** One line of the trail; {@code actor} is an operator's Telegram id, or {@code ledger} for a money movement. */
+    public record Entry(Instant at, String actor, String action, String subject, String before, String after) {
     }
 
     private static String json(Map<String, ?> values) {

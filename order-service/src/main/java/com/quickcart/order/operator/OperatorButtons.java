@@ -30,8 +30,18 @@ public final class OperatorButtons {
     public record RemoveStaff(long userId) implements Button {
     }
 
-    @ButtonData("adm:audit:{page}")
-    public record AuditPage(int page) implements Button {
+    /** One page of the trail; {@code who} 0 is everyone, else the operator or customer it concerns. */
+    @ButtonData("adm:audit:{who}:{page}")
+    public record AuditPage(long who, int page) implements Button {
+    }
+
+    @ButtonData("adm:auditwho")
+    public record FilterAudit() implements Button {
+    }
+
+    /** The whole (filtered) trail as a CSV file. */
+    @ButtonData("adm:auditcsv:{who}")
+    public record ExportAudit(long who) implements Button {
     }
 
     private OperatorButtons() {

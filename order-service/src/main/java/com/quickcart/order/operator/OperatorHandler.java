@@ -24,8 +24,6 @@ import com.quickcart.order.session.Session.Awaiting;
 import com.quickcart.order.stats.StatsButtons.Stats;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +39,6 @@ import static com.quickcart.order.bot.Buttons.button;
  */
 @Component
 public class OperatorHandler implements Feature {
-
-    private static final int AUDIT_PAGE = 10;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd MMM HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
 
     private final OperatorAccess access;
     private final Staff staff;
@@ -73,8 +68,6 @@ public class OperatorHandler implements Feature {
                 .button(StaffMember.class, access.ownerOnly(this::member))
                 .button(TogglePermission.class, access.ownerOnly(this::toggle))
                 .button(RemoveStaff.class, access.ownerOnly(this::remove))
-                .button(AuditPage.class, access.ownerOnly(this::auditPage))
-                .command("/audit", in -> access.<AuditPage>ownerOnly(this::auditPage).accept(in, new AuditPage(0)))
                 .text(Awaiting.ADMIN_STAFF_ID, access.ownerOnly(this::staffTyped));
     }
 
@@ -102,7 +95,7 @@ public class OperatorHandler implements Feature {
             keyboard.row(button(texts.get(locale, "admin.customers"), new FindCustomer()));
         }
         if (access.isOwner(in.userId())) {
-            keyboard.row(button(texts.get(locale, "admin.staff"), new StaffList()), button(texts.get(locale, "admin.audit"), new AuditPage(0)));
+            keyboard.row(button(texts.get(locale, "admin.staff"), new StaffList()), button(texts.get(locale, "admin.audit"), new AuditPage(0, 0)));
         }
         keyboard.row(button(texts.get(locale, "nav.menu"), new MainMenu()));
         replier.show(in, new Screen(texts.get(locale, "admin.title", names(locale, permissions)), keyboard.build()));
@@ -185,22 +178,6 @@ public class OperatorHandler implements Feature {
             audit.record(in.userId(), "staff.remove", "user:" + button.userId(), Map.of("permissions", before.get()), null);
         }
         staffList(in);
-    }
-
-    /** The trail, newest first, ten entries a page. */
-    private void auditPage(Interaction in, AuditPage button) {
-        Locale locale = in.locale();
-        int pages = (int) Math.max(1, (audit.count() + AUDIT_PAGE - 1) / AUDIT_PAGE);
-        int page = Math.clamp(button.page(), 0, pages - 1);
-        StringBuilder text = new StringBuilder(texts.get(locale, "admin.audit.title")).append("\n\n");
-        for (AuditTrail.Entry entry : audit.page(page, AUDIT_PAGE)) {
-            text.append(WHEN.format(entry.at())).append(" \u00B7 ").append(entry.actor()).append(" \u00B7 ").append(entry.action())
-                    .append(' ').append(entry.subject()).append("\n   ").append(entry.before()).append(" \u2192 ").append(entry.after())
-                    .append('\n');
-        }
-        replier.show(in, new Screen(Texts.fitMessage(text.toString().strip()), Buttons.keyboard()
-                .row(Buttons.pager(page, pages, AuditPage::new))
-                .row(button(texts.get(locale, "nav.back"), new OperatorMenu())).build()));
     }
 
     private String label(long userId) {
