@@ -5,7 +5,13 @@ import com.quickcart.order.StorefrontDriver.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.quickcart.common.events.Topics;
+import com.quickcart.common.events.payment.BalanceChanged;
+import com.quickcart.order.stats.DailySummary;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 class OperatorConsoleTest extends StorefrontContext {
 
     private User owner;
+    @Autowired DailySummary dailySummary;
 
     @BeforeEach
     void owner() {
@@ -223,6 +230,56 @@ class OperatorConsoleTest extends StorefrontContext {
         buyer.says(code);
         assertThat(buyer.screen().text()).as("the buyer first came by a tap, so Indonesian").contains("kedaluwarsa");
         assertThat(audit(ADMIN)).contains("voucher.create voucher:" + code, "voucher.disable voucher:" + code);
+    }
+
+    @Test
+    void anOwnerNarrowsTheTrailToOneCustomerSeesTheirMoneyMovesBesideOperatorActionsAndExportsItAsCsv() {
+        User buyer = driver.newUser("en");
+        buyer.says("/start");
+        buyer.screen();
+        owner.taps("cu:role:" + buyer.id + ":reseller");
+        owner.screen();
+        kafka.send(Topics.PAYMENT_EVENTS, Long.toString(buyer.id), codec.wrap(Long.toString(buyer.id),
+                new BalanceChanged(buyer.id, 1, "DEPOSIT", 50_000, 50_000, "DEP-TRAIL-" + buyer.id, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM wallet_transactions WHERE user_id = :u")
+                .param("u", buyer.id).query(Long.class).single() == 1);
+
+        owner.says("/audit");
+        owner.screen();
+        owner.taps("adm:auditwho");
+        assertThat(owner.screen().text()).contains("Telegram id or @username");
+        owner.says("@nobody_has_this_name");
+        assertThat(owner.screen().text()).contains("nobody_has_this_name");
+        owner.says(Long.toString(buyer.id));
+        Reply trail = owner.screen();
+        assertThat(trail.text()).contains("customer.role user:" + buyer.id, "money.deposit user:" + buyer.id, "DEP-TRAIL-" + buyer.id)
+                .doesNotContain("staff.");
+
+        owner.taps("adm:auditcsv:" + buyer.id);
+        Reply file = owner.expect(r -> r.method().equals("sendDocument"));
+        String csv = file.body().path("document").path("text").asText();
+        assertThat(file.body().path("document").path("file_name").asText()).isEqualTo("audit-" + buyer.id + ".csv");
+        assertThat(csv.lines().findFirst()).contains("at,actor,action,subject,before,after");
+        assertThat(csv.lines().skip(1)).hasSize(2).anyMatch(line -> line.contains(",ledger,money.deposit,user:" + buyer.id + ",0,"))
+                .anyMatch(line -> line.contains("," + ADMIN + ",customer.role,user:" + buyer.id + ","));
+        assertThat(file.text()).contains("all 2 entries");
+        assertThat(audit(ADMIN)).contains("audit.export user:" + buyer.id);
+    }
+
+    @Test
+    void theDailySummaryReachesEachOwnerOnceAtItsHourInTheStoresTimeZone() {
+        jdbc.sql("DELETE FROM daily_summaries").update();
+        // 21:00 in Jakarta is 14:00 UTC.
+        Instant beforeTheHour = Instant.parse("2026-03-02T13:59:00Z");
+        Instant atTheHour = Instant.parse("2026-03-02T14:00:30Z");
+        assertThat(dailySummary.sendIfDue(beforeTheHour)).isFalse();
+        assertThat(dailySummary.sendIfDue(atTheHour)).isTrue();
+        assertThat(dailySummary.sendIfDue(atTheHour.plusSeconds(60))).as("a second instance, a minute later").isFalse();
+
+        Reply summary = owner.expect(r -> r.text().contains("Daily summary 2026-03-02"));
+        assertThat(summary.text()).contains("2026-03-02", "Figures: Today", "Gross sales (completed)");
+        assertThat(owner.replies().stream().filter(r -> r.text().contains("Daily summary 2026-03-02"))).hasSize(1);
+        assertThat(dailySummary.sendIfDue(Instant.parse("2026-03-03T14:01:00Z"))).as("the next day").isTrue();
     }
 
     private static long rupiahAfter(String text, String label) {

@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "STORE_NAME=Toko Uji",
         "DOCUMENTATION_URL=https://docs.toko-uji.example/guide",
         "WELCOME_STICKER_ID=CAACAgIAAxkBAAEwelcome",
+        "BOT_USERNAME=TokoUjiBot",
         "ADMIN_IDS=" + StorefrontContext.ADMIN})
 abstract class StorefrontContext {
 

@@ -30,7 +30,7 @@ class StorefrontTest extends StorefrontContext {
         budi.says("Budi@Example.com");
 
         Reply welcome = budi.screen();
-        assertThat(welcome.text()).contains("Hi Budi Santoso, welcome to Toko Uji");
+        assertThat(welcome.text()).contains("Hi Budi Santoso, welcome to Toko Uji", "Tell a friend: https://t.me/TokoUjiBot");
         assertThat(welcome.buttonTexts()).contains("🛍 Products", "👤 Account", "💬 Contact admin", "❓ Help");
         assertThat(budi.screen().callbackData()).contains("cats", "acc", "contact", "help");
 

@@ -1,5 +1,7 @@
 package com.quickcart.order.account;
 
+import com.quickcart.order.config.StoreProperties;
+
 import com.quickcart.order.account.UserAccounts.UserProfile;
 import com.quickcart.order.bot.Buttons;
 import com.quickcart.order.account.AccountButtons.ChooseLanguage;
@@ -26,11 +28,12 @@ import static com.quickcart.order.bot.Buttons.button;
 @Component
 public class AccountScreens {
 
-    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private final ZoneId zone;
 
     private final Texts texts;
 
-    public AccountScreens(Texts texts) {
+    public AccountScreens(Texts texts, StoreProperties store) {
+        this.zone = store.timezone();
         this.texts = texts;
     }
 
@@ -41,7 +44,7 @@ public class AccountScreens {
                 profile.whatsapp() == null ? none : profile.whatsapp(),
                 profile.email() == null ? none : profile.email(),
                 texts.get(locale, "role." + profile.role().name().toLowerCase(Locale.ROOT)),
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(profile.memberSince().atZone(JAKARTA)),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(profile.memberSince().atZone(zone)),
                 Rupiah.format(profile.balance()),
                 profile.ordersCount());
         if (noticeKey != null) {

@@ -1,5 +1,7 @@
 package com.quickcart.order.checkout;
 
+import com.quickcart.order.config.StoreProperties;
+
 import com.quickcart.order.bot.Buttons;
 import com.quickcart.order.bot.Feature;
 import com.quickcart.order.bot.Interaction;
@@ -17,7 +19,6 @@ import com.quickcart.order.operator.OperatorButtons.OperatorMenu;
 import com.quickcart.order.session.Session.Awaiting;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,7 @@ import static com.quickcart.order.operator.Permission.VOUCHERS;
 @Component
 public class VoucherAdminHandler implements Feature {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd MMM yyyy").withZone(ZoneId.of("Asia/Jakarta"));
+    private final DateTimeFormatter day;
 
     private final Vouchers vouchers;
     private final OperatorAccess access;
@@ -37,7 +38,9 @@ public class VoucherAdminHandler implements Feature {
     private final Replier replier;
     private final Texts texts;
 
-    public VoucherAdminHandler(Vouchers vouchers, OperatorAccess access, AuditTrail audit, Replier replier, Texts texts) {
+    public VoucherAdminHandler(Vouchers vouchers, OperatorAccess access, AuditTrail audit, Replier replier, Texts texts,
+                               StoreProperties store) {
+        this.day = DateTimeFormatter.ofPattern("dd MMM yyyy").withZone(store.timezone());
         this.vouchers = vouchers;
         this.access = access;
         this.audit = audit;
@@ -60,7 +63,7 @@ public class VoucherAdminHandler implements Feature {
         for (Vouchers.Summary voucher : vouchers.all()) {
             String discount = voucher.kind().equals("PERCENT") ? voucher.value() + "%" : Rupiah.format(voucher.value());
             text.append(texts.get(locale, "admin.voucher.line", voucher.code(), discount, Rupiah.format(voucher.minPurchase()),
-                    Integer.toString(voucher.used()), Integer.toString(voucher.totalUses()), DAY.format(voucher.validUntil()),
+                    Integer.toString(voucher.used()), Integer.toString(voucher.totalUses()), day.format(voucher.validUntil()),
                     texts.get(locale, voucher.live() ? "admin.visible" : "admin.voucher.ended"))).append('\n');
             if (voucher.live()) {
                 keyboard.row(button(texts.get(locale, "admin.voucher.disable", voucher.code()), new DisableVoucher(voucher.code())));

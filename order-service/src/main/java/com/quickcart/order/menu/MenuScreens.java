@@ -50,7 +50,7 @@ public class MenuScreens {
                 .resizeKeyboard(true)
                 .isPersistent(true)
                 .build();
-        return new Screen(texts.get(locale, "welcome", name, store.name(), store.botName(), store.supportContact()), keyboard);
+        return new Screen(texts.get(locale, "welcome", name, store.name(), store.botName(), store.supportContact()) + share(locale), keyboard);
     }
 
     /** The main menu, headed by what the customer has with the store: balance and orders. */
@@ -70,7 +70,7 @@ public class MenuScreens {
     }
 
     public Screen help(Locale locale) {
-        return new Screen(texts.get(locale, "help", store.name(), store.documentationUrl(), store.supportContact()), Buttons.keyboard()
+        return new Screen(texts.get(locale, "help", store.name(), store.documentationUrl(), store.supportContact()) + share(locale), Buttons.keyboard()
                 .row(link(texts.get(locale, "help.guide"), store.documentationUrl()))
                 .row(button(texts.get(locale, "nav.menu"), new MainMenu()))
                 .build());
@@ -88,5 +88,10 @@ public class MenuScreens {
 
     private KeyboardButton label(Locale locale, String key) {
         return new KeyboardButton(texts.get(locale, key));
+    }
+
+    /** "Tell a friend: https://t.me/…", when the store set BOT_USERNAME. */
+    private String share(Locale locale) {
+        return store.botLink().map(link -> "\n\n" + texts.get(locale, "share", link)).orElse("");
     }
 }
