@@ -2,10 +2,26 @@
 # Starts the whole store on loopback: a real Kafka broker (KRaft), PostgreSQL, Redis when there
 # is one, and the five services. Idempotent: what already runs is left running.
 # Settings come from the environment, then from ./.env, then from the defaults below.
+#
+#   deploy/local/up.sh           the demo store: a catalogue of 11 products with goods (local profile)
+#   deploy/local/up.sh --empty   a new store with nothing in it, in a database of its own
+#                                (quickcart_empty): create the catalogue, upload goods and make the
+#                                first sale from the bot alone. Stop the other one first (down.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 if [ -f .env ]; then set -a; source .env; set +a; fi
+EMPTY_STORE=""
+case "${1:-}" in
+  --empty) EMPTY_STORE=1 ;;
+  "") ;;
+  *) die "unknown option $1 (deploy/local/up.sh [--empty])" ;;
+esac
+if [ -n "$EMPTY_STORE" ]; then
+  # No demo catalogue (order-service's Liquibase "demo" context) and no demo goods (delivery).
+  export SPRING_LIQUIBASE_CONTEXTS=main QUICKCART_INVENTORY_DEMO_DATA=false
+  say "an empty store: no demo catalogue, no demo goods (database quickcart_empty)"
+fi
 
 # The local profile (the default here) gets fakes for Telegram and Pakasir and a development
 # inventory key. Any other profile is a live store: it gets none of them, and is refused before
@@ -25,8 +41,10 @@ if [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
 fi
 if [ -z "${DATABASE_URL:-}" ]; then
   ensure_postgres
-  ensure_database quickcart
-  export DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/quickcart"
+  database=quickcart
+  [ -n "$EMPTY_STORE" ] && database=quickcart_empty
+  ensure_database "$database"
+  export DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$database"
   export DATABASE_USER="${DATABASE_USER:-postgres}"
 fi
 if [ -z "${REDIS_URL:-}" ] && port_open 127.0.0.1 6379; then

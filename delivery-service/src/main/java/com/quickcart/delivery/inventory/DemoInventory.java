@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,8 +31,12 @@ public class DemoInventory implements ApplicationRunner {
     private final Inventory inventory;
     private final Fulfilment fulfilment;
     private final TransactionTemplate tx;
+    /** False for a local store that starts empty (up.sh --empty). */
+    private final boolean demoData;
 
-    public DemoInventory(Inventory inventory, Fulfilment fulfilment, TransactionTemplate tx) {
+    public DemoInventory(Inventory inventory, Fulfilment fulfilment, TransactionTemplate tx,
+                         @Value("${quickcart.inventory.demo-data:true}") boolean demoData) {
+        this.demoData = demoData;
         this.inventory = inventory;
         this.fulfilment = fulfilment;
         this.tx = tx;
@@ -39,6 +44,10 @@ public class DemoInventory implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!demoData) {
+            log.info("no demo inventory: quickcart.inventory.demo-data is false (up.sh --empty)");
+            return;
+        }
         tx.executeWithoutResult(status -> {
             if (!inventory.isEmpty()) {
                 return;
