@@ -4,7 +4,7 @@
 # figure beside a baseline from the same run, and writes bench/results/<date>.md with its plots.
 #
 #   bench/run.sh                 every step (about 15 minutes on 2 cores)
-#   bench/run.sh STEP...         some steps: startup ingress profile tap-reply checkout scaling rss threads report
+#   bench/run.sh STEP...         some steps: startup ingress profile tap-reply checkout scaling rss lanes report
 #   bench/run.sh --smoke         every step for a second or two, results under .run/bench-smoke (CI)
 #
 # Steps append to bench/results/<date>.tsv (BENCH_DATE overrides the date), so a long run can be
@@ -21,7 +21,7 @@ if [ "${1:-}" = "--smoke" ]; then SMOKE=1; shift; fi
 STEPS=("$@")
 # The smoke skips restarting each service for its start time (minutes on 2 cores); the rest runs.
 if [ ${#STEPS[@]} -eq 0 ] && [ -n "$SMOKE" ]; then STEPS=(ingress tap-reply checkout scaling rss report); fi
-[ ${#STEPS[@]} -gt 0 ] || STEPS=(startup ingress tap-reply checkout scaling rss threads report)
+[ ${#STEPS[@]} -gt 0 ] || STEPS=(startup ingress tap-reply checkout scaling lanes rss report)
 
 DATE="${BENCH_DATE:-$(date -u +%F)}"
 if [ -n "$SMOKE" ]; then OUT="$RUN_DIR/bench-smoke"; rm -rf "$OUT"; else OUT="$REPO_ROOT/bench/results"; fi
@@ -216,12 +216,13 @@ step_scaling() {
   for f in "$PID_DIR"/bench-order-*.pid; do [ -f "$f" ] && { kill "$(cat "$f")"; rm -f "$f"; }; done
 }
 
-# One instance with a listener thread per partition (KAFKA_CONSUMER_CONCURRENCY=3) instead of
-# today's one: the same parallelism as three instances, without two more JVMs on two cores.
-step_threads() {
+# The same run's baseline for ADR 27: one order-service instance handling one update at a time
+# (ORDER_UPDATE_LANES=1, as before chats got lanes), against the default the scaling step measured.
+step_lanes() {
   notifier_budget lifted
-  restart_service order-service KAFKA_CONSUMER_CONCURRENCY=3
-  bench updates "$TSV" 1x3 "$SCALING_UPDATES"
+  restart_service order-service ORDER_UPDATE_LANES=1
+  bench updates "$TSV" 1lane "$SCALING_UPDATES"
+  restart_service order-service
 }
 
 step_rss() {
@@ -248,8 +249,8 @@ for s in "${STEPS[@]}"; do
   say "bench step: $s"
   case "$s" in
     startup) step_startup ;; ingress) step_ingress ;; profile) step_profile ;; tap-reply) step_tap_reply ;;
-    checkout) step_checkout ;; scaling) step_scaling ;; rss) step_rss ;; threads) step_threads ;; report) step_report ;;
-    *) die "unknown step $s (startup ingress profile tap-reply checkout scaling rss threads report)" ;;
+    checkout) step_checkout ;; scaling) step_scaling ;; rss) step_rss ;; lanes) step_lanes ;; report) step_report ;;
+    *) die "unknown step $s (startup ingress profile tap-reply checkout scaling rss lanes report)" ;;
   esac
 done
 if [ -n "$SMOKE" ]; then

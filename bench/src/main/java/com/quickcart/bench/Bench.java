@@ -22,7 +22,7 @@ import java.util.List;
  * bench ingress    RESULTS SECONDS CONCURRENCY
  * bench tap-reply  RESULTS LABEL GLOBAL_LIMIT SECONDS RATE...
  * bench checkout   RESULTS BUYERS ITEMS
- * bench updates    RESULTS LABEL UPDATES          (LABEL: instances, e.g. 2, or 1x3 for one with 3 threads)
+ * bench updates    RESULTS LABEL UPDATES          (LABEL: instances, e.g. 2, or 1lane for one handling one update at a time)
  * bench report     RESULTS REPORT.md [RESULTS_BEFORE_THE_FIX]
  * </pre>
  */

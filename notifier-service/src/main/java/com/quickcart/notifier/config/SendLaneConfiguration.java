@@ -1,39 +1,24 @@
 package com.quickcart.notifier.config;
 
 import com.quickcart.common.messaging.RetryPolicy;
-import com.quickcart.notifier.outbound.SendLanes;
+import com.quickcart.common.messaging.lanes.KeyedLanes;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * Listeners that hand records to {@link SendLanes}: Spring Boot's own container settings (and
- * common's error handler for records that cannot even be decoded), with manual acknowledgement,
- * because a record is done when its lane says so, not when the listener returns.
+ * The notifier's lanes: one per chat (telegram.outbound) or order (saga notices). No cap on how
+ * many send at once: a lane mostly waits, on its chat's pace or on Telegram, and holds no
+ * database connection while it does (docs/adr/0016).
  */
 @Configuration(proxyBeanMethods = false)
 public class SendLaneConfiguration {
 
-    public static final String FACTORY = "sendLaneListenerFactory";
-
-    @Bean(FACTORY)
-    ConcurrentKafkaListenerContainerFactory<Object, Object> sendLaneListenerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        configurer.configure(factory, consumerFactory);
-        factory.getContainerProperties().setAckMode(AckMode.MANUAL);
-        return factory;
-    }
-
     @Bean
-    SendLanes sendLanes(RetryPolicy policy, DeadLetterPublishingRecoverer deadLetters, KafkaListenerEndpointRegistry registry,
-                        BotApiProperties properties, MeterRegistry meters) {
-        return new SendLanes(policy, deadLetters, registry, properties.maxInFlight(), meters);
+    KeyedLanes sendLanes(RetryPolicy policy, DeadLetterPublishingRecoverer deadLetters, KafkaListenerEndpointRegistry registry,
+                         BotApiProperties properties, MeterRegistry meters) {
+        return new KeyedLanes("send", policy, deadLetters, registry, properties.maxInFlight(), 0, meters);
     }
 }

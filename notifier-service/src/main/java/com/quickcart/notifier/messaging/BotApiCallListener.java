@@ -3,9 +3,8 @@ package com.quickcart.notifier.messaging;
 import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.telegram.BotApiCall;
-import com.quickcart.notifier.config.SendLaneConfiguration;
 import com.quickcart.notifier.outbound.OutboundDelivery;
-import com.quickcart.notifier.outbound.SendLanes;
+import com.quickcart.common.messaging.lanes.KeyedLanes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,15 +21,15 @@ public class BotApiCallListener implements ConsumerSeekAware {
     static final String ID = "notifier-telegram-outbound";
 
     private final OutboundDelivery delivery;
-    private final SendLanes lanes;
+    private final KeyedLanes lanes;
 
-    public BotApiCallListener(OutboundDelivery delivery, SendLanes lanes) {
+    public BotApiCallListener(OutboundDelivery delivery, KeyedLanes lanes) {
         this.delivery = delivery;
         this.lanes = lanes;
     }
 
     @KafkaListener(id = ID, topics = Topics.TELEGRAM_OUTBOUND, groupId = "notifier-service",
-            containerFactory = SendLaneConfiguration.FACTORY)
+            containerFactory = KeyedLanes.LISTENER_FACTORY)
     void on(ConsumerRecord<String, EventEnvelope> record, Acknowledgment ack) {
         EventEnvelope envelope = record.value();
         lanes.submit(ID, record, ack, () -> {

@@ -6,9 +6,8 @@ import com.quickcart.common.events.delivery.ItemsDelivered;
 import com.quickcart.common.events.payment.PaymentPending;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.inbox.Inbox;
-import com.quickcart.notifier.config.SendLaneConfiguration;
 import com.quickcart.notifier.goods.GoodsMessage;
-import com.quickcart.notifier.outbound.SendLanes;
+import com.quickcart.common.messaging.lanes.KeyedLanes;
 import com.quickcart.notifier.qris.QrisNotice;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -34,9 +33,9 @@ public class SagaNotificationsListener implements ConsumerSeekAware {
     private final EventCodec codec;
     private final QrisNotice qris;
     private final GoodsMessage goods;
-    private final SendLanes lanes;
+    private final KeyedLanes lanes;
 
-    public SagaNotificationsListener(Inbox inbox, EventCodec codec, QrisNotice qris, GoodsMessage goods, SendLanes lanes) {
+    public SagaNotificationsListener(Inbox inbox, EventCodec codec, QrisNotice qris, GoodsMessage goods, KeyedLanes lanes) {
         this.inbox = inbox;
         this.codec = codec;
         this.qris = qris;
@@ -45,7 +44,7 @@ public class SagaNotificationsListener implements ConsumerSeekAware {
     }
 
     @KafkaListener(id = ID, groupId = "notifier-service", topics = {Topics.PAYMENT_EVENTS, Topics.DELIVERY_EVENTS},
-            containerFactory = SendLaneConfiguration.FACTORY)
+            containerFactory = KeyedLanes.LISTENER_FACTORY)
     void on(ConsumerRecord<String, EventEnvelope> record, Acknowledgment ack) {
         lanes.submit(ID, record, ack, () -> handle(record.value()));
     }

@@ -16,7 +16,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import com.quickcart.common.messaging.lanes.KeyedLanes;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -75,6 +80,20 @@ public class KafkaMessagingAutoConfiguration {
 
     static int minInsyncReplicas(int replicationFactor) {
         return replicationFactor <= 2 ? 1 : replicationFactor - 1;
+    }
+
+    /**
+     * For listeners that hand records to {@link KeyedLanes}: Spring Boot's own container settings
+     * (and the error handler below, for records that cannot even be decoded), with manual
+     * acknowledgement, because a record is done when its lane says so, not when the listener returns.
+     */
+    @Bean(KeyedLanes.LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> keyedLanesListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumerFactory);
+        factory.getContainerProperties().setAckMode(AckMode.MANUAL);
+        return factory;
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package com.quickcart.notifier.outbound;
+package com.quickcart.common.messaging.lanes;
 
 import com.quickcart.common.messaging.RetryPolicy;
 import io.micrometer.core.instrument.Gauge;
@@ -21,14 +21,21 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs each record key's Bot API work in order, on a virtual thread of its own, so a chat that
- * must wait (its one-message-a-second pace, a transient Telegram failure being retried) never
- * holds up another chat on the same partition. A lane is a Kafka key: a chat for commands on
- * telegram.outbound, an order for saga notices; Kafka orders nothing beyond a key anyway. The
- * listener hands a record over and returns at once.
+ * Runs each record key's work in order, on a virtual thread of its own, so a key that must wait
+ * (a chat's one-message-a-second pace, a transient failure being retried, a database round trip)
+ * never holds up another key on the same partition. A lane is a Kafka key: a chat for updates and
+ * Bot API commands, an order for saga notices; Kafka orders nothing beyond a key anyway. The
+ * listener hands a record over and returns at once. Listeners that use lanes take the container
+ * factory {@link #LISTENER_FACTORY} (manual acknowledgement) and call {@link #forget} when
+ * partitions are revoked.
+ *
+ * <p>{@code parallelism} caps how many lanes run their work at once (the rest wait their turn):
+ * work that holds a database connection must not outnumber the pool. Zero means no cap, for work
+ * that mostly waits on something else (the notifier's pacing and Telegram).
  *
  * <p>A record's offset is acknowledged only when every earlier record of its partition is done
  * ({@link PartitionCommits}), so a crash redelivers whatever was still in a lane and the inbox
@@ -37,29 +44,44 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tries. When too much is in flight the listener container is paused (it keeps polling, so it is
  * never evicted from the group) until the lanes catch up.
  */
-public class SendLanes implements SmartLifecycle {
+public class KeyedLanes implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(SendLanes.class);
+    /** The listener container factory for listeners that hand their records to lanes. */
+    public static final String LISTENER_FACTORY = "keyedLanesListenerFactory";
+
+    private static final Logger log = LoggerFactory.getLogger(KeyedLanes.class);
 
     private final RetryPolicy policy;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final KafkaListenerEndpointRegistry registry;
     private final int maxInFlight;
+    private final Semaphore slots;
+    private final String name;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<TopicPartition, PartitionCommits> commits = new ConcurrentHashMap<>();
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<String> pausedListeners = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
+    private volatile boolean started;
 
-    public SendLanes(RetryPolicy policy, DeadLetterPublishingRecoverer deadLetters, KafkaListenerEndpointRegistry registry,
-                     int maxInFlight, MeterRegistry meters) {
+    /**
+     * @param name        what the lanes carry, for logs and the {@code quickcart.lanes.in_flight} gauge
+     * @param maxInFlight records handed over and not yet done before the listener is paused
+     * @param parallelism lanes working at once, 0 for no cap
+     */
+    public KeyedLanes(String name, RetryPolicy policy, DeadLetterPublishingRecoverer deadLetters, KafkaListenerEndpointRegistry registry,
+                      int maxInFlight, int parallelism, MeterRegistry meters) {
+        if (maxInFlight < 2 || parallelism < 0) {
+            throw new IllegalArgumentException(name + " lanes need max-in-flight >= 2 and parallelism >= 0");
+        }
+        this.name = name;
         this.policy = policy;
         this.deadLetters = deadLetters;
         this.registry = registry;
         this.maxInFlight = maxInFlight;
-        Gauge.builder("quickcart.notifier.lanes.in_flight", inFlight, AtomicInteger::get)
-                .description("Bot API commands handed to chat lanes and not yet done").register(meters);
+        this.slots = parallelism == 0 ? null : new Semaphore(parallelism);
+        Gauge.builder("quickcart.lanes.in_flight", inFlight, AtomicInteger::get).tag("lanes", name)
+                .description("Records handed to keyed lanes and not yet done").register(meters);
     }
 
     /**
@@ -74,7 +96,7 @@ public class SendLanes implements SmartLifecycle {
         partitionCommits.started(record.offset());
         Task task = new Task(listenerId, key, record, ack, work, partitionCommits);
         if (inFlight.incrementAndGet() >= maxInFlight && pausedListeners.add(listenerId)) {
-            log.info("chat lanes full ({} in flight), pausing listener {}", inFlight.get(), listenerId);
+            log.info("{} lanes full ({} in flight), pausing listener {}", name, inFlight.get(), listenerId);
             container(listenerId).pause();
         }
         lanes.compute(key, (id, lane) -> {
@@ -82,7 +104,7 @@ public class SendLanes implements SmartLifecycle {
             current.queue.add(task);
             if (!current.draining) {
                 current.draining = true;
-                Thread worker = Thread.ofVirtual().name("send-lane").unstarted(() -> drain(key, current));
+                Thread worker = Thread.ofVirtual().name(name + "-lane").unstarted(() -> drain(key, current));
                 workers.add(worker);
                 worker.start();
             }
@@ -102,7 +124,7 @@ public class SendLanes implements SmartLifecycle {
 
     private void drain(String key, Lane lane) {
         try {
-            while (running) {
+            while (started) {
                 Task task = next(key, lane);
                 if (task == null) {
                     return;
@@ -136,9 +158,9 @@ public class SendLanes implements SmartLifecycle {
         BackOffExecution backOff = null;
         Class<?> lastFailure = null;
         try {
-            while (running) {
+            while (started) {
                 try {
-                    task.work().run();
+                    runCapped(task.work());
                     return true;
                 } catch (RuntimeException e) {
                     if (backOff == null || e.getClass() != lastFailure) {
@@ -149,7 +171,7 @@ public class SendLanes implements SmartLifecycle {
                     if (wait == BackOffExecution.STOP) {
                         return deadLetter(task, e);
                     }
-                    log.warn("chat lane retrying in {} ms topic={} offset={}: {}", wait, task.record().topic(),
+                    log.warn("{} lane retrying in {} ms topic={} offset={}: {}", name, wait, task.record().topic(),
                             task.record().offset(), e.getMessage());
                     Thread.sleep(Duration.ofMillis(wait));
                 }
@@ -160,9 +182,23 @@ public class SendLanes implements SmartLifecycle {
         return false;
     }
 
+    /** The work, once a slot under the parallelism cap is free; a retry's wait holds no slot. */
+    private void runCapped(Runnable work) throws InterruptedException {
+        if (slots == null) {
+            work.run();
+            return;
+        }
+        slots.acquire();
+        try {
+            work.run();
+        } finally {
+            slots.release();
+        }
+    }
+
     /** Through common's recoverer, like any poison record; while Kafka cannot take it, the lane waits. */
     private boolean deadLetter(Task task, RuntimeException failure) throws InterruptedException {
-        while (running) {
+        while (started) {
             try {
                 deadLetters.accept(task.record(), failure);
                 return true;
@@ -176,7 +212,7 @@ public class SendLanes implements SmartLifecycle {
 
     private void released(String listenerId) {
         if (inFlight.decrementAndGet() <= maxInFlight / 2 && pausedListeners.remove(listenerId)) {
-            log.info("chat lanes caught up, resuming listener {}", listenerId);
+            log.info("{} lanes caught up, resuming listener {}", name, listenerId);
             container(listenerId).resume();
         }
     }
@@ -191,19 +227,19 @@ public class SendLanes implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
+        started = true;
     }
 
     @Override
     public void stop() {
         // Unfinished work is not acknowledged: the next owner of the partition redelivers it.
-        running = false;
+        started = false;
         workers.forEach(Thread::interrupt);
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return started;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.quickcart.notifier.outbound;
+package com.quickcart.common.messaging.lanes;
 
 import org.springframework.kafka.support.Acknowledgment;
 
