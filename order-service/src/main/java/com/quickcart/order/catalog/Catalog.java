@@ -6,7 +6,7 @@ import org.springframework.stereotype.Repository;
 import java.util.List;
 import java.util.Optional;
 
-/** Read side of the catalogue: categories, products and their displayed stock. */
+/** Read side of the catalogue (categories, products and their displayed stock), and the sales count that ranks best sellers. */
 @Repository
 public class Catalog implements Products {
 
