@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * order-service on a real broker, PostgreSQL and Redis, driven by Telegram updates and read back
  * from telegram.outbound. Every storefront test class (one per feature: {@link OnboardingTest},
- * {@link NavigationTest}, {@link CatalogTest}, {@link AccountTest}, {@link ContactAdminTest},
+ * {@link NavigationTest}, {@link CatalogTest}, {@link AccountTest}, {@link HistoryTest}, {@link ContactAdminTest},
  * {@link OperatorConsoleTest}) extends this one, so they share one Spring context and one consumer
  * in the order-service group.
  */
