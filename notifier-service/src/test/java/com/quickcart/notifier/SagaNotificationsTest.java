@@ -84,6 +84,23 @@ class SagaNotificationsTest {
     }
 
     @Test
+    void theSameGoodsEventDeliveredTwiceReachesTheCustomerOnce() {
+        long chat = TelegramUpdates.newChatId();
+        String orderId = "QC-TWICE00001";
+        UUID eventId = UUID.randomUUID();
+        SealedGoods sealed = new GoodsSealer(GoodsSealer.publicKey(GoodsTransitKeys.publicKey())).seal(List.of("ONCE-ONLY"), orderId, eventId);
+        EventEnvelope delivered = codec.wrap(eventId, orderId, new ItemsDelivered(orderId, chat, chat, "en", "Key", 1, sealed, false));
+
+        kafka.send(Topics.DELIVERY_EVENTS, orderId, delivered);
+        kafka.send(Topics.DELIVERY_EVENTS, orderId, delivered);
+        publishGoods(orderId, chat, "Key", List.of("MARKER"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> botApi.calls("sendMessage", chat).size() >= 2);
+        assertThat(botApi.calls("sendMessage", chat)).extracting(BotCall::text)
+                .filteredOn(text -> text.contains("ONCE-ONLY")).hasSize(1);
+    }
+
+    @Test
     void fewGoodsArriveInTheMessageAndManyAsATextFile() {
         long few = TelegramUpdates.newChatId();
         long many = TelegramUpdates.newChatId();

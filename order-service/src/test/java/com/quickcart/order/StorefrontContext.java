@@ -3,6 +3,7 @@ package com.quickcart.order;
 import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.order.StorefrontDriver.User;
 import com.quickcart.testsupport.KafkaBroker;
 import com.quickcart.testsupport.TestEnvironment;
 import com.quickcart.testsupport.TopicProbe;
@@ -17,8 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * order-service on a real broker, PostgreSQL and Redis, driven by Telegram updates and read back
- * from telegram.outbound. Every storefront test class extends this one, so they share one Spring
- * context and one consumer in the order-service group.
+ * from telegram.outbound. Every storefront test class (one per feature: {@link OnboardingTest},
+ * {@link NavigationTest}, {@link CatalogTest}, {@link AccountTest}, {@link HistoryTest}, {@link ContactAdminTest},
+ * {@link OperatorConsoleTest}) extends this one, so they share one Spring context and one consumer
+ * in the order-service group.
  */
 @SpringBootTest(classes = OrderServiceApplication.class, properties = {
         "spring.config.name=order-service",
@@ -57,5 +60,20 @@ abstract class StorefrontContext {
     static void stopProbe() {
         outbound.close();
         outbound = null;
+    }
+
+    /** A user who has been through onboarding (all skipped), with the screens so far consumed. */
+    User onboarded(String languageCode) {
+        User user = driver.newUser(languageCode);
+        user.says("/start");
+        user.screen();
+        user.taps("skip");
+        user.screen();
+        user.taps("skip");
+        user.screen();
+        user.taps("skip");
+        user.screen();
+        user.screen();
+        return user;
     }
 }

@@ -56,14 +56,14 @@ public class Fulfilment {
             int claimed = inventory.claim(order.orderId(), order.productId(), order.quantity());
             if (claimed < order.quantity()) {
                 inventory.release(order.orderId());
-                reservations.record(order, "REJECTED");
+                reservations.record(order, ReservationStatus.REJECTED);
                 int available = publishStockLevel(order.productId());
                 outbox.append(Topics.DELIVERY_EVENTS, codec.wrap(order.orderId(),
                         new StockRejected(order.orderId(), order.productId(), order.quantity(), available)));
                 log.info("stock rejected product_id={} requested={} available={}", order.productId(), order.quantity(), available);
                 return;
             }
-            reservations.record(order, "RESERVED");
+            reservations.record(order, ReservationStatus.RESERVED);
             outbox.append(Topics.DELIVERY_EVENTS, codec.wrap(order.orderId(),
                     new StockReserved(order.orderId(), order.productId(), order.quantity())));
             publishStockLevel(order.productId());
@@ -73,8 +73,8 @@ public class Fulfilment {
     public void handOver(OrderPaid paid) {
         try (var ignored = MDC.putCloseable("order_id", paid.orderId())) {
             Optional<Reservation> reservation = reservations.find(paid.orderId());
-            if (reservation.isEmpty() || !reservations.move(paid.orderId(), "RESERVED", "DELIVERED")) {
-                log.warn("paid order has no reservation to hand over; status={}", reservation.map(Reservation::status).orElse("none"));
+            if (reservation.isEmpty() || !reservations.move(paid.orderId(), ReservationStatus.DELIVERED, ReservationStatus.RESERVED)) {
+                log.warn("paid order has no reservation to hand over; status={}", reservation.map(r -> r.status().name()).orElse("none"));
                 return;
             }
             int count = publishSealed(reservation.get(), inventory.handOver(paid.orderId()), false);
@@ -85,7 +85,7 @@ public class Fulfilment {
     public void release(OrderCancelled cancelled) {
         try (var ignored = MDC.putCloseable("order_id", cancelled.orderId())) {
             Optional<Reservation> reservation = reservations.find(cancelled.orderId());
-            if (reservation.isEmpty() || !reservations.move(cancelled.orderId(), "RESERVED", "RELEASED")) {
+            if (reservation.isEmpty() || !reservations.move(cancelled.orderId(), ReservationStatus.RELEASED, ReservationStatus.RESERVED)) {
                 return;
             }
             int released = inventory.release(cancelled.orderId());
@@ -96,7 +96,7 @@ public class Fulfilment {
 
     public void resend(ResendGoods command) {
         try (var ignored = MDC.putCloseable("order_id", command.orderId())) {
-            Optional<Reservation> reservation = reservations.find(command.orderId()).filter(r -> r.status().equals("DELIVERED"));
+            Optional<Reservation> reservation = reservations.find(command.orderId()).filter(r -> r.status() == ReservationStatus.DELIVERED);
             if (reservation.isEmpty()) {
                 log.warn("re-send asked for an order that was not delivered");
                 return;

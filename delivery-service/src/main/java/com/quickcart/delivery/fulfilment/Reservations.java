@@ -4,6 +4,7 @@ import com.quickcart.common.events.order.OrderPlaced;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /** One row per order delivery-service has seen: what it holds for it and who gets the goods. */
@@ -16,7 +17,10 @@ public class Reservations {
         this.jdbc = jdbc;
     }
 
-    public void record(OrderPlaced order, String status) {
+    public void record(OrderPlaced order, ReservationStatus status) {
+        if (!status.initial()) {
+            throw new IllegalArgumentException("a reservation never starts " + status);
+        }
         jdbc.sql("""
                         INSERT INTO reservations (order_id, product_id, quantity, user_id, chat_id, language, product_name, status)
                         VALUES (:order, :product, :quantity, :user, :chat, :language, :name, :status)
@@ -28,14 +32,25 @@ public class Reservations {
                 .param("chat", order.chatId())
                 .param("language", order.language())
                 .param("name", order.productName())
-                .param("status", status)
+                .param("status", status.name())
                 .update();
     }
 
-    /** A guarded transition: true only for the delivery of the event that made it. */
-    public boolean move(String orderId, String from, String to) {
-        return jdbc.sql("UPDATE reservations SET status = :to, updated_at = now() WHERE order_id = :order AND status = :from")
-                .param("to", to).param("order", orderId).param("from", from).update() == 1;
+    /**
+     * The guarded transition, argument for argument like order-service's {@code Orders.move}: moves
+     * the reservation to {@code to} only if it is in one of {@code from}; true only for the delivery
+     * of the event that made it. Steps {@link ReservationStatus} does not allow are refused before
+     * any SQL runs.
+     */
+    public boolean move(String orderId, ReservationStatus to, ReservationStatus... from) {
+        for (ReservationStatus source : from) {
+            if (!source.canMoveTo(to)) {
+                throw new IllegalArgumentException("a reservation never moves from " + source + " to " + to);
+            }
+        }
+        return jdbc.sql("UPDATE reservations SET status = :to, updated_at = now() WHERE order_id = :order AND status IN (:from)")
+                .param("to", to.name()).param("order", orderId).param("from", Arrays.stream(from).map(Enum::name).toList())
+                .update() == 1;
     }
 
     public Optional<Reservation> find(String orderId) {
@@ -43,11 +58,11 @@ public class Reservations {
                 .param("order", orderId)
                 .query((rs, n) -> new Reservation(rs.getString("order_id"), rs.getLong("product_id"), rs.getInt("quantity"),
                         rs.getLong("user_id"), rs.getLong("chat_id"), rs.getString("language"), rs.getString("product_name"),
-                        rs.getString("status")))
+                        ReservationStatus.valueOf(rs.getString("status"))))
                 .optional();
     }
 
     public record Reservation(String orderId, long productId, int quantity, long userId, long chatId, String language,
-                              String productName, String status) {
+                              String productName, ReservationStatus status) {
     }
 }

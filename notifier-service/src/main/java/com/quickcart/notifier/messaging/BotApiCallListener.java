@@ -3,6 +3,9 @@ package com.quickcart.notifier.messaging;
 import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.telegram.BotApiCall;
+import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.EventRouter;
+import com.quickcart.common.messaging.inbox.Inbox;
 import com.quickcart.notifier.outbound.OutboundDelivery;
 import com.quickcart.common.messaging.lanes.KeyedLanes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,23 +23,19 @@ public class BotApiCallListener implements ConsumerSeekAware {
 
     static final String ID = "notifier-telegram-outbound";
 
-    private final OutboundDelivery delivery;
+    private final EventRouter router;
     private final KeyedLanes lanes;
 
-    public BotApiCallListener(OutboundDelivery delivery, KeyedLanes lanes) {
-        this.delivery = delivery;
+    public BotApiCallListener(EventCodec codec, Inbox inbox, OutboundDelivery delivery, KeyedLanes lanes) {
+        this.router = EventRouter.consumer("telegram-outbound", codec, inbox)
+                .onCallingOut(BotApiCall.class, delivery::send, delivery::record);
         this.lanes = lanes;
     }
 
     @KafkaListener(id = ID, topics = Topics.TELEGRAM_OUTBOUND, groupId = "notifier-service",
             containerFactory = KeyedLanes.LISTENER_FACTORY)
     void on(ConsumerRecord<String, EventEnvelope> record, Acknowledgment ack) {
-        EventEnvelope envelope = record.value();
-        lanes.submit(ID, record, ack, () -> {
-            if (envelope.is(BotApiCall.class)) {
-                delivery.deliver(envelope);
-            }
-        });
+        lanes.submit(ID, record, ack, () -> router.route(record.value()));
     }
 
     @Override

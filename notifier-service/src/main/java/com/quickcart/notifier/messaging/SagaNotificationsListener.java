@@ -5,6 +5,7 @@ import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.delivery.ItemsDelivered;
 import com.quickcart.common.events.payment.PaymentPending;
 import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.EventRouter;
 import com.quickcart.common.messaging.inbox.Inbox;
 import com.quickcart.notifier.goods.GoodsMessage;
 import com.quickcart.common.messaging.lanes.KeyedLanes;
@@ -29,17 +30,13 @@ public class SagaNotificationsListener implements ConsumerSeekAware {
 
     static final String ID = "notifier-saga";
 
-    private final Inbox inbox;
-    private final EventCodec codec;
-    private final QrisNotice qris;
-    private final GoodsMessage goods;
+    private final EventRouter router;
     private final KeyedLanes lanes;
 
     public SagaNotificationsListener(Inbox inbox, EventCodec codec, QrisNotice qris, GoodsMessage goods, KeyedLanes lanes) {
-        this.inbox = inbox;
-        this.codec = codec;
-        this.qris = qris;
-        this.goods = goods;
+        this.router = EventRouter.consumer("notifier-saga", codec, inbox)
+                .onCallingOut(PaymentPending.class, qris::send)
+                .onCallingOut(ItemsDelivered.class, goods::send);
         this.lanes = lanes;
     }
 
@@ -51,11 +48,7 @@ public class SagaNotificationsListener implements ConsumerSeekAware {
 
     private void handle(EventEnvelope envelope) {
         try (var ignored = MDC.putCloseable("order_id", envelope.key())) {
-            if (envelope.is(PaymentPending.class)) {
-                inbox.handleOnceCallingOut("notifier-saga", envelope, e -> qris.send(e.eventId(), codec.unwrap(e, PaymentPending.class)));
-            } else if (envelope.is(ItemsDelivered.class)) {
-                inbox.handleOnceCallingOut("notifier-saga", envelope, e -> goods.send(e.eventId(), codec.unwrap(e, ItemsDelivered.class)));
-            }
+            router.route(envelope);
         }
     }
 

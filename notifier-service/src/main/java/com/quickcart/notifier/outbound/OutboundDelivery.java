@@ -1,9 +1,6 @@
 package com.quickcart.notifier.outbound;
 
-import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.telegram.BotApiCall;
-import com.quickcart.common.messaging.EventCodec;
-import com.quickcart.common.messaging.inbox.Inbox;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -14,33 +11,35 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.UUID;
 
 /**
  * One outbound command, at most once per event id as far as a crash allows: the Bot API call runs
  * outside any transaction (it may wait out a 429 or a slow Telegram), then the inbox mark and the
- * log rows commit together. See docs/adr/0016-no-remote-call-inside-a-transaction.md.
+ * log rows commit together (the listener's {@code EventRouter.onCallingOut} runs {@link #send} and then
+ * {@link #record}). See docs/adr/0016-no-remote-call-inside-a-transaction.md.
  */
 @Service
 public class OutboundDelivery {
 
-    private final Inbox inbox;
-    private final EventCodec codec;
     private final BotApiSender sender;
     private final OutboundLog outboundLog;
 
-    public OutboundDelivery(Inbox inbox, EventCodec codec, BotApiSender sender, OutboundLog outboundLog) {
-        this.inbox = inbox;
-        this.codec = codec;
+    public OutboundDelivery(BotApiSender sender, OutboundLog outboundLog) {
         this.sender = sender;
         this.outboundLog = outboundLog;
     }
 
-    public void deliver(EventEnvelope envelope) {
-        BotApiCall call = codec.unwrap(envelope, BotApiCall.class);
+    /** Makes the call (and the fallback an edit of a photo needs); outside any transaction. */
+    public List<MadeCall> send(UUID eventId, BotApiCall call) {
         try (var ignored = MDC.putCloseable("chat_id", Long.toString(call.chatId()))) {
-            inbox.handleOnceCallingOut("telegram-outbound", envelope, e -> send(call),
-                    (e, calls) -> calls.forEach(made -> outboundLog.record(e.eventId(), call.chatId(), made.method(), made.outcome())));
+            return send(call);
         }
+    }
+
+    /** Logs what was sent, in the transaction that marks the command handled. */
+    public void record(UUID eventId, BotApiCall call, List<MadeCall> calls) {
+        calls.forEach(made -> outboundLog.record(eventId, call.chatId(), made.method(), made.outcome()));
     }
 
     private List<MadeCall> send(BotApiCall call) {
@@ -58,6 +57,7 @@ public class OutboundDelivery {
         return made;
     }
 
-    private record MadeCall(String method, SendOutcome outcome) {
+    /** One Bot API method sent for a command and what Telegram answered. */
+    public record MadeCall(String method, SendOutcome outcome) {
     }
 }

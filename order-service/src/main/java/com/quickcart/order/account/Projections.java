@@ -3,14 +3,18 @@ package com.quickcart.order.account;
 import com.quickcart.common.events.delivery.StockLevelChanged;
 import com.quickcart.common.events.payment.BalanceChanged;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
 
 /**
  * Read models of other services' facts, for display only: a product's stock (delivery-service
  * decides reservations) and a user's balance and transactions (payment-service holds the money).
+ * Written by the saga listener straight from the events; the history screen reads the
+ * transactions through {@link WalletStatement}.
  */
-@Component
-public class Projections {
+@Repository
+public class Projections implements WalletStatement {
 
     private final JdbcClient jdbc;
 
@@ -46,5 +50,23 @@ public class Projections {
                 .param("user", event.userId()).param("entry", event.entryId()).param("type", event.entryType())
                 .param("delta", event.delta()).param("balance", event.balance()).param("reference", event.reference())
                 .param("at", java.sql.Timestamp.from(event.at())).update();
+    }
+
+    @Override
+    public long count(long userId) {
+        return jdbc.sql("SELECT count(*) FROM wallet_transactions WHERE user_id = :user").param("user", userId)
+                .query(Long.class).single();
+    }
+
+    @Override
+    public List<Entry> page(long userId, int page, int size) {
+        return jdbc.sql("""
+                        SELECT entry_type, delta, balance, reference, at FROM wallet_transactions
+                        WHERE user_id = :user ORDER BY entry_id DESC LIMIT :limit OFFSET :offset
+                        """)
+                .param("user", userId).param("limit", size).param("offset", page * size)
+                .query((rs, n) -> new Entry(rs.getString("entry_type"), rs.getLong("delta"), rs.getLong("balance"),
+                        rs.getString("reference"), rs.getTimestamp("at").toInstant()))
+                .list();
     }
 }

@@ -6,9 +6,9 @@ import org.springframework.stereotype.Repository;
 import java.util.List;
 import java.util.Optional;
 
-/** Read side of the catalogue: categories, products and their displayed stock. */
+/** Read side of the catalogue (categories, products and their displayed stock), and the sales count that ranks best sellers. */
 @Repository
-public class Catalog {
+public class Catalog implements Products {
 
     private static final String PRODUCT_COLUMNS = """
             p.id, p.category_id, p.name, p.description, p.price, p.reseller_price, p.units_sold,
@@ -32,6 +32,7 @@ public class Catalog {
                 .query((rs, n) -> new Category(rs.getLong("id"), rs.getString("name"))).optional();
     }
 
+    @Override
     public Optional<Product> product(long id) {
         return jdbc.sql("SELECT " + PRODUCT_COLUMNS + " WHERE p.id = :id AND p.active").param("id", id)
                 .query(Catalog::product).optional();
@@ -51,6 +52,12 @@ public class Catalog {
         int current = Math.clamp(page, 0, pages - 1);
         List<Product> products = rows.param("limit", size).param("offset", current * size).query(Catalog::product).list();
         return new Page(products, current, pages);
+    }
+
+    @Override
+    public void sold(long productId, int quantity) {
+        jdbc.sql("UPDATE products SET units_sold = units_sold + :quantity WHERE id = :product")
+                .param("quantity", quantity).param("product", productId).update();
     }
 
     public List<Product> bestSellers(int limit) {

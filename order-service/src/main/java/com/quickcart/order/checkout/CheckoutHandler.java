@@ -16,9 +16,9 @@ import com.quickcart.order.account.UserAccounts.UserProfile;
 import com.quickcart.order.bot.Interaction;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Texts;
-import com.quickcart.order.catalog.Catalog;
 import com.quickcart.order.catalog.Catalog.Product;
 import com.quickcart.order.catalog.CatalogHandler;
+import com.quickcart.order.catalog.Products;
 import com.quickcart.order.session.Session.Awaiting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ public class CheckoutHandler implements Feature {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutHandler.class);
 
-    private final Catalog catalog;
+    private final Products catalog;
     private final CatalogHandler catalogHandler;
     private final Vouchers vouchers;
     private final Orders orders;
@@ -48,7 +48,7 @@ public class CheckoutHandler implements Feature {
     private final EventCodec codec;
     private final OrderSaga saga;
 
-    public CheckoutHandler(Catalog catalog, CatalogHandler catalogHandler, Vouchers vouchers, Orders orders,
+    public CheckoutHandler(Products catalog, CatalogHandler catalogHandler, Vouchers vouchers, Orders orders,
                            UserAccounts users, CheckoutScreens screens, Replier replier, Texts texts, Outbox outbox,
                            EventCodec codec, OrderSaga saga) {
         this.catalog = catalog;

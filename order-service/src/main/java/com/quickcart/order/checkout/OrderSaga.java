@@ -21,11 +21,11 @@ import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Rupiah;
+import com.quickcart.order.catalog.Products;
 import com.quickcart.order.checkout.Orders.Order;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -48,17 +48,17 @@ public class OrderSaga {
     private final EventCodec codec;
     private final Replier replier;
     private final CheckoutScreens screens;
-    private final JdbcClient jdbc;
+    private final Products products;
 
     public OrderSaga(Orders orders, Vouchers vouchers, Outbox outbox, EventCodec codec, Replier replier,
-                     CheckoutScreens screens, JdbcClient jdbc) {
+                     CheckoutScreens screens, Products products) {
         this.orders = orders;
         this.vouchers = vouchers;
         this.outbox = outbox;
         this.codec = codec;
         this.replier = replier;
         this.screens = screens;
-        this.jdbc = jdbc;
+        this.products = products;
     }
 
     /**
@@ -171,8 +171,7 @@ public class OrderSaga {
     public void itemsDelivered(ItemsDelivered event) {
         withOrder(event.orderId(), order -> {
             if (orders.move(order.id(), OrderStatus.COMPLETED, OrderStatus.PAID)) {
-                jdbc.sql("UPDATE products SET units_sold = units_sold + :quantity WHERE id = :product")
-                        .param("quantity", order.quantity()).param("product", order.productId()).update();
+                products.sold(order.productId(), order.quantity());
             }
         });
     }

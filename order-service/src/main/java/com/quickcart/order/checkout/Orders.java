@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** The orders table. Status only moves by guarded transitions: the row count says who won. */
 @Repository
-public class Orders {
+public class Orders implements CustomerOrders {
 
     private static final String COLUMNS = """
             id, user_id, chat_id, language, product_id, product_name, quantity, unit_price, discount, voucher_code,
@@ -80,15 +80,18 @@ public class Orders {
                 .param("id", id).update();
     }
 
+    @Override
     public Optional<Order> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id").param("id", id).query(Orders::order).optional();
     }
 
+    @Override
     public List<Order> page(long userId, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE user_id = :user ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
                 .param("user", userId).param("limit", size).param("offset", page * size).query(Orders::order).list();
     }
 
+    @Override
     public long count(long userId) {
         return jdbc.sql("SELECT count(*) FROM orders WHERE user_id = :user").param("user", userId).query(Long.class).single();
     }

@@ -1,6 +1,7 @@
 package com.quickcart.order.history;
 
 import com.quickcart.common.events.Topics;
+import com.quickcart.order.account.WalletStatement;
 import com.quickcart.order.bot.Feature;
 import com.quickcart.order.bot.Routes;
 import com.quickcart.common.events.delivery.ResendGoods;
@@ -19,9 +20,8 @@ import com.quickcart.order.bot.Rupiah;
 import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;
 import com.quickcart.order.checkout.OrderStatus;
-import com.quickcart.order.checkout.Orders;
+import com.quickcart.order.checkout.CustomerOrders;
 import com.quickcart.order.checkout.Orders.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
@@ -39,16 +39,16 @@ public class HistoryHandler implements Feature {
     private static final int PAGE = 5;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
 
-    private final Orders orders;
-    private final JdbcClient jdbc;
+    private final CustomerOrders orders;
+    private final WalletStatement wallet;
     private final Replier replier;
     private final Texts texts;
     private final Outbox outbox;
     private final EventCodec codec;
 
-    public HistoryHandler(Orders orders, JdbcClient jdbc, Replier replier, Texts texts, Outbox outbox, EventCodec codec) {
+    public HistoryHandler(CustomerOrders orders, WalletStatement wallet, Replier replier, Texts texts, Outbox outbox, EventCodec codec) {
         this.orders = orders;
-        this.jdbc = jdbc;
+        this.wallet = wallet;
         this.replier = replier;
         this.texts = texts;
         this.outbox = outbox;
@@ -123,20 +123,14 @@ public class HistoryHandler implements Feature {
 
     public void transactions(Interaction in, Transactions button) {
         Locale locale = in.locale();
-        long total = jdbc.sql("SELECT count(*) FROM wallet_transactions WHERE user_id = :user").param("user", in.userId())
-                .query(Long.class).single();
+        long total = wallet.count(in.userId());
         int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
         int page = Math.clamp(button.page(), 0, pages - 1);
-        List<String> lines = jdbc.sql("""
-                        SELECT entry_type, delta, balance, reference, at FROM wallet_transactions
-                        WHERE user_id = :user ORDER BY entry_id DESC LIMIT :limit OFFSET :offset
-                        """)
-                .param("user", in.userId()).param("limit", PAGE).param("offset", page * PAGE)
-                .query((rs, n) -> texts.get(locale, "history.transaction", WHEN.format(rs.getTimestamp("at").toInstant()),
-                        texts.get(locale, "entry." + rs.getString("entry_type")),
-                        (rs.getLong("delta") > 0 ? "+" : "−") + Rupiah.format(Math.abs(rs.getLong("delta"))),
-                        Rupiah.format(rs.getLong("balance")), rs.getString("reference")))
-                .list();
+        List<String> lines = wallet.page(in.userId(), page, PAGE).stream()
+                .map(entry -> texts.get(locale, "history.transaction", WHEN.format(entry.at()), texts.get(locale, "entry." + entry.type()),
+                        (entry.delta() > 0 ? "+" : "−") + Rupiah.format(Math.abs(entry.delta())),
+                        Rupiah.format(entry.balance()), entry.reference()))
+                .toList();
         String text = texts.get(locale, "history.transactions.title") + "\n\n"
                 + (lines.isEmpty() ? texts.get(locale, "history.transactions.none") : String.join("\n", lines));
         Buttons keyboard = Buttons.keyboard().row(Buttons.pager(page, pages, Transactions::new))

@@ -7,12 +7,10 @@ import com.quickcart.order.bot.Texts;
 import com.quickcart.order.config.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +28,7 @@ public class DailySummary {
 
     private static final Logger log = LoggerFactory.getLogger(DailySummary.class);
 
-    private final JdbcClient jdbc;
+    private final SummaryDays days;
     private final StatsReport report;
     private final StoreProperties store;
     private final UserAccounts users;
@@ -38,8 +36,8 @@ public class DailySummary {
     private final Texts texts;
     private final Clock clock = Clock.systemUTC();
 
-    public DailySummary(JdbcClient jdbc, StatsReport report, StoreProperties store, UserAccounts users, Replier replier, Texts texts) {
-        this.jdbc = jdbc;
+    public DailySummary(SummaryDays days, StatsReport report, StoreProperties store, UserAccounts users, Replier replier, Texts texts) {
+        this.days = days;
         this.report = report;
         this.store = store;
         this.users = users;
@@ -64,9 +62,7 @@ public class DailySummary {
             return false;
         }
         LocalDate day = local.toLocalDate();
-        int claimed = jdbc.sql("INSERT INTO daily_summaries (day) VALUES (:day) ON CONFLICT DO NOTHING")
-                .param("day", Date.valueOf(day)).update();
-        if (claimed == 0) {
+        if (!days.claim(day)) {
             return false;
         }
         for (long owner : store.adminIds()) {
