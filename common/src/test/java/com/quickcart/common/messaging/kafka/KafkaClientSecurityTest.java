@@ -1,6 +1,12 @@
 package com.quickcart.common.messaging.kafka;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
@@ -65,5 +71,26 @@ class KafkaClientSecurityTest {
         assertThatThrownBy(() -> Binder.get(new MockEnvironment().withProperty("quickcart.kafka.security-protocol", "SASL_SSL"))
                 .bindOrCreate("quickcart.kafka", KafkaClientSecurity.class))
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("KAFKA_SASL_USERNAME");
+    }
+
+    @Test
+    void everyKafkaClientAServiceBuildsCarriesItsIdentity() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, KafkaMessagingAutoConfiguration.class))
+                .withPropertyValues("spring.kafka.admin.auto-create=false",
+                        "quickcart.kafka.security-protocol=SASL_SSL", "quickcart.kafka.sasl-username=delivery-service",
+                        "quickcart.kafka.sasl-password=secret")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    for (Map<String, Object> client : java.util.List.of(
+                            context.getBean(ProducerFactory.class).getConfigurationProperties(),
+                            context.getBean(ConsumerFactory.class).getConfigurationProperties(),
+                            context.getBean(KafkaAdmin.class).getConfigurationProperties())) {
+                        assertThat(client).containsEntry("security.protocol", "SASL_SSL")
+                                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                                .hasEntrySatisfying("sasl.jaas.config", jaas -> assertThat(jaas.toString())
+                                        .contains("username=\"delivery-service\" password=\"secret\""));
+                    }
+                });
     }
 }
