@@ -23,6 +23,6 @@ printf 'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaa
   echo "listener.name.sasl.scram-sha-512.sasl.jaas.config=$jaas"
   printf '%s\n' "${KAFKA_EXTRA_PROPERTIES:-}"
 } > "$props"
-"$bin/kafka-storage.sh" format --standalone --ignore-formatted -t "$("$bin/kafka-storage.sh" random-uuid | tail -1)" -c "$props" \
+"$bin/kafka-storage.sh" format --standalone --ignore-formatted -t "$("$bin/kafka-storage.sh" random-uuid | grep -E '^[A-Za-z0-9_-]{22}$' | tail -1)" -c "$props" \
     --add-scram "SCRAM-SHA-512=[name=quickcart-admin,password=$KAFKA_ADMIN_PASSWORD]"
 exec "$bin/kafka-server-start.sh" "$props"
