@@ -115,7 +115,7 @@ class KafkaAccessOnARealBrokerTest {
         }
         try (KafkaConsumer<String, String> payment = consumerAs("payment-service", "payment-service")) {
             payment.subscribe(List.of("payment.commands"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
                 for (var record : payment.poll(Duration.ofMillis(500))) {
                     if (record.key().equals("QC-4")) {
                         return true;
