@@ -1,5 +1,11 @@
 package com.quickcart.e2e.kafka;
 
+import com.quickcart.delivery.DeliveryServiceApplication;
+import com.quickcart.ingress.IngressApplication;
+import com.quickcart.testsupport.GoodsTransitKeys;
+import com.quickcart.testsupport.TelegramUpdates;
+import com.quickcart.testsupport.TestDatabase;
+import com.quickcart.testsupport.TestEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -25,6 +31,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,7 +55,9 @@ import static org.awaitility.Awaitility.await;
  * docker compose's broker (deploy/kafka/broker.sh) with the users and ACLs of deploy/kafka/access.conf,
  * applied through Kafka's admin API as setup.sh applies them with Kafka's tools: each service's own
  * credentials let it publish to the topics it owns and consume with its own group, and the broker
- * refuses it everything else. Anyone who reached the old open broker could publish {@code OrderPaid}.
+ * refuses it everything else; and two real services (the ingress publishing, delivery consuming)
+ * start and work with exactly those rights. Anyone who reached the old open broker could publish
+ * {@code OrderPaid}.
  */
 class KafkaAccessOnARealBrokerTest {
 
@@ -151,6 +165,67 @@ class KafkaAccessOnARealBrokerTest {
             assertThatThrownBy(() -> impostor.send(new ProducerRecord<>("order.events", "QC-5", "OrderPaid")).get(20, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
         }
+    }
+
+    @Test
+    void theIngressServiceRunsAsItsOwnUserAndWhatTelegramPostsArrives() throws Exception {
+        long chat = TelegramUpdates.newChatId();
+        try (ConfigurableApplicationContext ingress = IngressApplication.application(environmentOf("ingress-service")).run()) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + ingress.getEnvironment().getProperty("local.server.port") + "/telegram/webhook"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Telegram-Bot-Api-Secret-Token", TestEnvironment.WEBHOOK_SECRET)
+                    .POST(HttpRequest.BodyPublishers.ofString(TelegramUpdates.text(TelegramUpdates.nextUpdateId(), chat, "/start", "en").toString()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as("200 only once the broker took it from the ingress's user").isEqualTo(200);
+            assertThat(readiness(ingress, "local.management.port")).contains("\"kafka\"").contains("UP");
+        }
+        try (KafkaConsumer<String, String> order = consumerAs("order-service", "order-service")) {
+            order.subscribe(List.of("telegram.updates"));
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+                for (var record : order.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(Long.toString(chat))) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+    }
+
+    @Test
+    void deliveryServiceStartsConsumesAndIsReadyAsItsOwnUser() throws Exception {
+        Map<String, Object> environment = environmentOf("delivery-service");
+        // A database of its own: on the suite's shared one its outbox relay could take the cluster's rows to this broker.
+        environment.put("DATABASE_URL", TestDatabase.freshJdbcUrl());
+        environment.put("INVENTORY_KEY", java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)));
+        environment.put(GoodsTransitKeys.PUBLIC_KEY_VARIABLE, GoodsTransitKeys.publicKey());
+        try (ConfigurableApplicationContext delivery = DeliveryServiceApplication.application(environment).run();
+             Admin admin = broker.admin()) {
+            // Its listener joined its group and its topic checks, lag and readiness found what they need.
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> !admin.describeConsumerGroups(List.of("delivery-service"))
+                    .all().get(10, TimeUnit.SECONDS).get("delivery-service").members().isEmpty());
+            assertThat(readiness(delivery, "local.server.port")).contains("\"kafka\"").doesNotContain("DOWN");
+        }
+    }
+
+    /** A service's settings as a live one has them: the compose broker, SASL, its own user; the rest as every test. */
+    private static Map<String, Object> environmentOf(String service) {
+        Map<String, Object> environment = TestEnvironment.infrastructure();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap());
+        environment.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        environment.put("KAFKA_SASL_USERNAME", service);
+        environment.put("KAFKA_SASL_PASSWORD", PASSWORDS.get(service));
+        // As setup.sh made the topics, so the service finds nothing to change (it could not).
+        environment.put("KAFKA_PARTITIONS", "1");
+        return environment;
+    }
+
+    private static String readiness(ConfigurableApplicationContext service, String portProperty) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + service.getEnvironment().getProperty(portProperty) + "/actuator/health/readiness");
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200).body();
     }
 
     private static AclBinding binding(KafkaAccessRules.Rule rule) {
