@@ -181,6 +181,7 @@ class GoingLiveGuideTest {
         unsafe.put("INVENTORY_KEY", ProductionSettings.LOCAL_INVENTORY_KEY);
         unsafe.put("INVENTORY_PREVIOUS_KEYS", "1:" + ProductionSettings.LOCAL_INVENTORY_KEY);
         unsafe.put("LIQUIBASE_CONTEXTS", "main,demo");
+        unsafe.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092,kafka.example.com:9092");
         for (var setting : unsafe.entrySet()) {
             Map<String, String> environment = new HashMap<>(safe);
             environment.put(setting.getKey(), setting.getValue());
