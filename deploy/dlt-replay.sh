@@ -6,8 +6,10 @@
 #   deploy/dlt-replay.sh payment.events.dlt --dry-run              # list, do not send
 #   deploy/dlt-replay.sh payment.events.dlt --discard              # mark as dealt with, do not send
 # Broker: KAFKA_BOOTSTRAP_SERVERS (default 127.0.0.1:9092). Safe to repeat: consumers' inboxes
-# drop events they already handled. In Kubernetes run the same class from a service image:
-#   kubectl -n quickcart exec deploy/order-service -- sh -c 'java -cp @/app/jib-classpath-file \
+# drop events they already handled. On a broker with ACLs, as the admin: KAFKA_SECURITY_PROTOCOL,
+# KAFKA_SASL_USERNAME=quickcart-admin, KAFKA_SASL_PASSWORD. In Kubernetes run the same class from a service image:
+#   kubectl -n quickcart exec deploy/order-service -- env KAFKA_SASL_USERNAME=quickcart-admin KAFKA_SASL_PASSWORD=... \
+#     sh -c 'java -cp @/app/jib-classpath-file \
 #     com.quickcart.common.operations.DeadLetterReplay --bootstrap "$KAFKA_BOOTSTRAP_SERVERS" --dlt TOPIC.dlt'
 set -euo pipefail
 source "$(dirname "$0")/local/lib.sh"

@@ -155,6 +155,15 @@ check_production_settings() {
   fi
   [[ "${INVENTORY_PREVIOUS_KEYS:-}" != *"$LOCAL_INVENTORY_KEY"* ]] || problems+=("INVENTORY_PREVIOUS_KEYS holds the local development key")
   [[ ",${LIQUIBASE_CONTEXTS:-main}," != *,demo,* ]] || problems+=("LIQUIBASE_CONTEXTS contains demo: the demo catalogue is for the local profile only")
+  # As ProductionSettings: a broker off loopback must know who is publishing (docs/adr/0025).
+  local address host
+  for address in ${KAFKA_BOOTSTRAP_SERVERS//,/ }; do
+    host=${address#*://}; host=${host%:*}
+    if [[ ! "$host" =~ ^(127\.0\.0\.1|localhost|\[::1\])$ ]] && [ "${KAFKA_SECURITY_PROTOCOL:-PLAINTEXT}" = PLAINTEXT ]; then
+      problems+=("KAFKA_SECURITY_PROTOCOL is PLAINTEXT for a broker off loopback (KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS): use SASL_SSL with the service's own KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD")
+      break
+    fi
+  done
   if [ "${#problems[@]}" -gt 0 ]; then
     printf '[quickcart] refusing to start with SPRING_PROFILES_ACTIVE=%s:\n' "${SPRING_PROFILES_ACTIVE:-}" >&2
     printf '[quickcart]   %s\n' "${problems[@]}" >&2

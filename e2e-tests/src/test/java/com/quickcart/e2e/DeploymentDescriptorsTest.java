@@ -50,7 +50,7 @@ class DeploymentDescriptorsTest {
             assertThat(unread(service, environment.keySet())).as("%s: variables no code reads", service).isEmpty();
             assertThat(environment.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
             assertThat(environment.get(portVariable(service))).as(service + " port").isEqualTo(Integer.toString(defaultPort(service)));
-            assertThat(map(definition.get("depends_on"))).as(service).containsKey("kafka");
+            assertThat(map(definition.get("depends_on"))).as(service).containsKey("kafka-setup");
         }
         assertThat(map(map(services.get("order-service")).get("environment")).get("REDIS_URL"))
                 .as("replicas of order-service must share sessions").isEqualTo("redis://redis:6379");
@@ -150,6 +150,9 @@ class DeploymentDescriptorsTest {
         int partitions = Integer.parseInt((String) map(k8s("configmap.yaml").getFirst().get("data")).get("KAFKA_PARTITIONS"));
         Map<String, String> scaledGroups = new java.util.HashMap<>();
         for (Map<String, Object> scaled : k8s("keda-scaledobjects.yaml")) {
+            if (!"ScaledObject".equals(scaled.get("kind"))) {
+                continue;
+            }
             Map<String, Object> spec = map(scaled.get("spec"));
             String target = (String) map(spec.get("scaleTargetRef")).get("name");
             Map<String, Object> trigger = map(((List<?>) spec.get("triggers")).getFirst());
@@ -157,6 +160,7 @@ class DeploymentDescriptorsTest {
             scaledGroups.put(target, (String) map(trigger.get("metadata")).get("consumerGroup"));
             assertThat((Integer) spec.get("maxReplicaCount")).as(target).isBetween(1, partitions);
             assertThat(map(trigger.get("metadata"))).containsEntry("allowIdleConsumers", "false");
+            assertThat(map(trigger.get("authenticationRef"))).as("KEDA logs in to the broker as its own user").containsEntry("name", "keda-kafka");
         }
         Map<String, String> groups = new java.util.HashMap<>();
         for (String service : SERVICES.subList(1, SERVICES.size())) {
@@ -174,6 +178,62 @@ class DeploymentDescriptorsTest {
             throw new UncheckedIOException(e);
         }
         assertThat(listed).isEqualTo(present);
+    }
+
+    @Test
+    void onlyTheIngressTakesOutsideTrafficAndEachServiceReachesOnlyWhatItsConfigurationReads() {
+        Map<String, Map<String, Object>> policies = new java.util.HashMap<>();
+        k8s("network-policies.yaml").forEach(p -> policies.put((String) map(p.get("metadata")).get("name"), map(p.get("spec"))));
+        Map<String, Object> deny = policies.get("default-deny");
+        assertThat(deny).as("everything refused unless allowed").containsEntry("podSelector", Map.of())
+                .containsEntry("policyTypes", List.of("Ingress", "Egress")).doesNotContainKeys("ingress", "egress");
+
+        for (String service : SERVICES) {
+            Map<String, Object> policy = policies.get(service);
+            assertThat(policy).as(service).isNotNull();
+            assertThat(policy.get("podSelector")).isEqualTo(Map.of("matchLabels", Map.of("app", service)));
+            String config = placeholders(config(service)).keySet().toString();
+            for (Object rule : list(policy.get("ingress"))) {
+                Object from = map(rule).get("from");
+                if (from == null) {
+                    assertThat(service).as("only the ingress is open to anyone").isEqualTo("ingress-service");
+                    assertThat(map(rule).get("ports").toString()).as("and only on its webhook port").contains("port=" + defaultPort(service))
+                            .doesNotContain("port=" + managementPort(service).orElseThrow());
+                } else {
+                    assertThat(from.toString()).as("%s: otherwise only Prometheus scrapes", service).contains("kubernetes.io/metadata.name=monitoring");
+                    assertThat(map(rule).get("ports").toString()).contains("port=" + managementPort(service).orElse(defaultPort(service)));
+                }
+            }
+            String egress = policy.get("egress").toString();
+            assertThat(egress).as(service + " reaches the broker").contains("kubernetes.io/metadata.name=kafka").contains("port=9092");
+            assertThat(egress.contains("app=postgres")).as(service + " reaches PostgreSQL iff it reads DATABASE_URL").isEqualTo(config.contains("DATABASE_URL"));
+            assertThat(egress.contains("app=redis")).as(service + " reaches Redis iff it reads REDIS_URL").isEqualTo(config.contains("REDIS_URL"));
+            assertThat(egress.contains("port=443")).as(service + " reaches the internet iff it calls an outside API")
+                    .isEqualTo(config.contains("TELEGRAM_API_URL") || config.contains("PAKASIR_API_URL"));
+        }
+        Set<String> databaseClients = new TreeSet<>();
+        Set<String> redisClients = new TreeSet<>();
+        for (String service : SERVICES) {
+            if (placeholders(config(service)).containsKey("DATABASE_URL")) {
+                databaseClients.add(service);
+            }
+            if (placeholders(config(service)).containsKey("REDIS_URL")) {
+                redisClients.add(service);
+            }
+        }
+        assertThat(admitted(policies.get("postgres"))).as("PostgreSQL admits its services only").isEqualTo(databaseClients);
+        assertThat(admitted(policies.get("redis"))).as("Redis admits its services only").isEqualTo(redisClients);
+    }
+
+    /** The apps a policy's single ingress rule admits. */
+    private static Set<String> admitted(Map<String, Object> policy) {
+        Set<String> apps = new TreeSet<>();
+        List<?> rules = list(policy.get("ingress"));
+        assertThat(rules).hasSize(1);
+        for (Object peer : list(map(rules.getFirst()).get("from"))) {
+            apps.add((String) map(map(map(peer).get("podSelector")).get("matchLabels")).get("app"));
+        }
+        return apps;
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.order.StorefrontDriver.User;
 import com.quickcart.testsupport.KafkaBroker;
 import com.quickcart.testsupport.TestEnvironment;
+import com.quickcart.testsupport.TestRedis;
 import com.quickcart.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = OrderServiceApplication.class, properties = {
         "spring.config.name=order-service",
         "LIQUIBASE_CONTEXTS=main,demo",
-        "REDIS_URL=redis://127.0.0.1:6379",
         "STORE_NAME=Toko Uji",
         "DOCUMENTATION_URL=https://docs.toko-uji.example/guide",
         "WELCOME_STICKER_ID=CAACAgIAAxkBAAEwelcome",
@@ -41,6 +41,7 @@ abstract class StorefrontContext {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestEnvironment.infrastructure().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("REDIS_URL", TestRedis::url);
     }
 
     @Autowired KafkaTemplate<String, EventEnvelope> kafka;

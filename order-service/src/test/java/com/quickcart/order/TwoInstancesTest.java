@@ -9,6 +9,7 @@ import com.quickcart.common.messaging.kafka.EnvelopeSerializer;
 import com.quickcart.testsupport.KafkaBroker;
 import com.quickcart.testsupport.TelegramUpdates;
 import com.quickcart.testsupport.TestEnvironment;
+import com.quickcart.testsupport.TestRedis;
 import com.quickcart.testsupport.TopicProbe;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,7 +39,7 @@ class TwoInstancesTest {
     @Test
     void twoInstancesHandleABurstFromManyChatsEachUpdateOnceAndEachChatInOrder() throws Exception {
         Map<String, Object> environment = TestEnvironment.infrastructure();
-        environment.put("REDIS_URL", "redis://127.0.0.1:6379");
+        environment.put("REDIS_URL", TestRedis.url());
         environment.put("LIQUIBASE_CONTEXTS", "main,demo");
         EventCodec codec = new EventCodec(Clock.systemUTC());
         List<Long> chats = LongStream.range(0, CHATS).map(i -> TelegramUpdates.newChatId()).boxed().toList();

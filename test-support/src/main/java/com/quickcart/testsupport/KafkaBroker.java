@@ -3,9 +3,9 @@ package com.quickcart.testsupport;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * One real Kafka broker (KRaft, the Apache Kafka server jars) per test JVM. Set
- * {@code QC_TEST_KAFKA_BOOTSTRAP} to run the suite against a broker started elsewhere,
- * for example by {@code deploy/local/kafka.sh}.
+ * One real Kafka broker per test JVM: a container when {@link TestInfrastructure} chose containers,
+ * else in-process (KRaft, the Apache Kafka server jars). Set {@code QC_TEST_KAFKA_BOOTSTRAP} to run
+ * the suite against a broker started elsewhere, for example by {@code deploy/local/kafka.sh}.
  */
 public final class KafkaBroker {
 
@@ -16,6 +16,8 @@ public final class KafkaBroker {
             String external = System.getenv("QC_TEST_KAFKA_BOOTSTRAP");
             if (external != null && !external.isBlank()) {
                 bootstrap = external;
+            } else if (TestInfrastructure.source() == TestInfrastructure.Source.CONTAINERS) {
+                bootstrap = Containers.kafkaBootstrap();
             } else {
                 EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
                 broker.brokerProperties(java.util.Map.of(

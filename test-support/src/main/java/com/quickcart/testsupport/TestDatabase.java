@@ -7,13 +7,15 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A fresh PostgreSQL database per test JVM on the real server ({@code QC_TEST_PG_HOST},
- * {@code QC_TEST_PG_PORT}, {@code QC_TEST_PG_USER}; defaults 127.0.0.1, 5432, postgres),
- * so every run starts from empty schemas and runs never see each other's rows.
+ * A fresh PostgreSQL database per test JVM on a real server: {@code QC_TEST_PG_HOST},
+ * {@code QC_TEST_PG_PORT}, {@code QC_TEST_PG_USER} when set, else a container when
+ * {@link TestInfrastructure} chose containers, else 127.0.0.1:5432 as postgres. Every run starts
+ * from empty schemas and runs never see each other's rows.
  */
 public final class TestDatabase {
 
     private static String url;
+    private static String server;
 
     public static synchronized String jdbcUrl() {
         if (url == null) {
@@ -53,7 +55,17 @@ public final class TestDatabase {
     }
 
     private static String serverUrl(String database) {
-        return "jdbc:postgresql://" + env("QC_TEST_PG_HOST", "127.0.0.1") + ":" + env("QC_TEST_PG_PORT", "5432") + "/" + database;
+        return "jdbc:postgresql://" + server() + "/" + database;
+    }
+
+    private static synchronized String server() {
+        if (server == null) {
+            boolean container = System.getenv("QC_TEST_PG_HOST") == null
+                    && TestInfrastructure.source() == TestInfrastructure.Source.CONTAINERS;
+            server = container ? Containers.postgresHostAndPort()
+                    : env("QC_TEST_PG_HOST", "127.0.0.1") + ":" + env("QC_TEST_PG_PORT", "5432");
+        }
+        return server;
     }
 
     private static String env(String name, String fallback) {

@@ -55,10 +55,51 @@ public final class ProductionSettings {
         if (LOCAL_BOT_TOKEN.equals(token) || LOCAL_BOT_TOKEN.equals(strip(settings.getProperty("quickcart.ingress.telegram-bot-token")))) {
             problems.add("TELEGRAM_BOT_TOKEN is the local fake's token; set the token @BotFather gave you");
         }
+        kafkaWithoutAuthenticationOffLoopback(settings, problems);
         plainHttpOffLoopback(settings, "quickcart.pakasir.url", "PAKASIR_API_URL", "the Pakasir API key", problems);
         plainHttpOffLoopback(settings, "quickcart.bot-api.url", "TELEGRAM_API_URL", "the bot token", problems);
         plainHttpOffLoopback(settings, "quickcart.ingress.telegram-api-url", "TELEGRAM_API_URL", "the bot token", problems);
         return problems.stream().distinct().toList();
+    }
+
+    /**
+     * A broker anyone on the network can write to lets them post {@code OrderPaid}; off loopback a
+     * service must prove who it is (SASL, or SSL with a client certificate), and SASL PLAIN must not
+     * send its password over an unencrypted connection. On loopback (the local run) the broker is the host's own.
+     */
+    private static void kafkaWithoutAuthenticationOffLoopback(PropertyResolver settings, List<String> problems) {
+        String bootstrap = strip(settings.getProperty("spring.kafka.bootstrap-servers"));
+        if (bootstrap == null || bootstrap.isEmpty()) {
+            return;
+        }
+        List<String> remote = java.util.Arrays.stream(bootstrap.split(","))
+                .map(String::strip).filter(address -> !address.isEmpty() && !LOOPBACK.contains(host(address))).toList();
+        if (remote.isEmpty()) {
+            return;
+        }
+        String protocol = java.util.Objects.requireNonNullElse(strip(settings.getProperty("quickcart.kafka.security-protocol")), "PLAINTEXT")
+                .toUpperCase(java.util.Locale.ROOT);
+        String mechanism = java.util.Objects.requireNonNullElse(strip(settings.getProperty("quickcart.kafka.sasl-mechanism")), "")
+                .toUpperCase(java.util.Locale.ROOT);
+        if (protocol.equals("PLAINTEXT")) {
+            problems.add("KAFKA_SECURITY_PROTOCOL is PLAINTEXT for a broker off loopback (" + String.join(",", remote)
+                    + "): anyone who reaches it could publish as this service; use SASL_SSL (or SASL_PLAINTEXT on a private network)"
+                    + " with the service's own KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD");
+        } else if (protocol.equals("SASL_PLAINTEXT") && mechanism.equals("PLAIN")) {
+            problems.add("KAFKA_SASL_MECHANISM is PLAIN over SASL_PLAINTEXT, which sends KAFKA_SASL_PASSWORD in clear;"
+                    + " use SCRAM-SHA-512, or SASL_SSL");
+        }
+    }
+
+    /** The host of {@code host:port}, {@code [v6]:port} or {@code PROTOCOL://host:port}. */
+    private static String host(String address) {
+        String rest = address.replaceFirst("^[A-Za-z_]+://", "");
+        if (rest.startsWith("[")) {
+            int end = rest.indexOf(']');
+            return end < 0 ? rest : rest.substring(0, end + 1);
+        }
+        int colon = rest.lastIndexOf(':');
+        return colon < 0 ? rest : rest.substring(0, colon);
     }
 
     /** An API reached over plain http would carry a secret in clear; on loopback (a local proxy) it never leaves the host. */

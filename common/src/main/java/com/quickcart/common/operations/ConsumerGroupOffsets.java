@@ -1,5 +1,6 @@
 package com.quickcart.common.operations;
 
+import com.quickcart.common.messaging.kafka.KafkaClientSecurity;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -129,6 +130,8 @@ public final class ConsumerGroupOffsets {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        // On a secured broker the operator's own user (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*), as the services take theirs.
+        properties.putAll(KafkaClientSecurity.fromEnvironment(System::getenv).clientProperties());
         return properties;
     }
 

@@ -1,5 +1,6 @@
 package com.quickcart.common.operations;
 
+import com.quickcart.common.messaging.kafka.KafkaClientSecurity;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -108,6 +109,10 @@ public final class DeadLetterReplay {
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // On a secured broker the operator's own user (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*), as the services take theirs.
+        Map<String, String> identity = KafkaClientSecurity.fromEnvironment(System::getenv).clientProperties();
+        consumerConfig.putAll(identity);
+        producerConfig.putAll(identity);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
             List<TopicPartition> partitions = new ArrayList<>();

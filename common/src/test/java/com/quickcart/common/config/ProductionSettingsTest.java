@@ -69,6 +69,33 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void aBrokerOffLoopbackWithoutAuthenticationIsRefusedNamingKafkaSecurityProtocol() {
+        assertThat(problems("spring.kafka.bootstrap-servers", "kafka:9092"))
+                .singleElement().asString().startsWith("KAFKA_SECURITY_PROTOCOL is PLAINTEXT for a broker off loopback (kafka:9092)");
+        assertThat(ProductionSettings.problems(new MockEnvironment()
+                .withProperty("spring.kafka.bootstrap-servers", "127.0.0.1:9092,b-1.example.com:9096")
+                .withProperty("quickcart.kafka.security-protocol", "plaintext")))
+                .singleElement().asString().contains("(b-1.example.com:9096)");
+    }
+
+    @Test
+    void saslPlainOverAnUnencryptedConnectionIsRefusedButScramOrTlsPass() {
+        MockEnvironment plain = new MockEnvironment().withProperty("spring.kafka.bootstrap-servers", "kafka:9092")
+                .withProperty("quickcart.kafka.security-protocol", "SASL_PLAINTEXT").withProperty("quickcart.kafka.sasl-mechanism", "PLAIN");
+        assertThat(ProductionSettings.problems(plain)).singleElement().asString()
+                .startsWith("KAFKA_SASL_MECHANISM is PLAIN over SASL_PLAINTEXT");
+
+        assertThat(ProductionSettings.problems(plain.withProperty("quickcart.kafka.sasl-mechanism", "SCRAM-SHA-512"))).isEmpty();
+        assertThat(ProductionSettings.problems(plain.withProperty("quickcart.kafka.security-protocol", "SASL_SSL")
+                .withProperty("quickcart.kafka.sasl-mechanism", "PLAIN"))).isEmpty();
+    }
+
+    @Test
+    void anUnauthenticatedBrokerOnLoopbackIsTheLocalRunsAndPasses() {
+        assertThat(problems("spring.kafka.bootstrap-servers", "127.0.0.1:9092,localhost:9093,[::1]:9094")).isEmpty();
+    }
+
+    @Test
     void aServiceChecksOnlyTheSettingsItReads() {
         // A notifier has no quickcart.ingress.* keys: the ingress's short secret is not its concern.
         assertThat(ProductionSettings.problems(new MockEnvironment().withProperty("quickcart.bot-api.token", "987654:real"))).isEmpty();

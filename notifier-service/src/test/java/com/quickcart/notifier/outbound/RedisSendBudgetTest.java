@@ -1,5 +1,6 @@
 package com.quickcart.notifier.outbound;
 
+import com.quickcart.testsupport.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -8,10 +9,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Against the real Redis on 127.0.0.1:6379 (QC_TEST_REDIS_URL to point elsewhere), as two notifier instances. */
+/** Against a real Redis (test-support's TestRedis: the local one, a container, or QC_TEST_REDIS_URL), as two notifier instances. */
 class RedisSendBudgetTest {
 
-    private static final String URL = System.getenv().getOrDefault("QC_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    private static final String URL = TestRedis.url();
     private final String namespace = "qc:test:budget:" + UUID.randomUUID();
     private final RedisSendBudget first = new RedisSendBudget(URL, namespace, 10, 1, Duration.ofSeconds(2));
     private final RedisSendBudget second = new RedisSendBudget(URL, namespace, 10, 1, Duration.ofSeconds(2));

@@ -1,5 +1,6 @@
 package com.quickcart.order.session;
 
+import com.quickcart.testsupport.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 
@@ -7,14 +8,14 @@ import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 
-/** Against the real Redis on 127.0.0.1:6379 (QC_TEST_REDIS_URL to point elsewhere). */
+/** Against a real Redis (test-support's TestRedis: the local one, a container, or QC_TEST_REDIS_URL). */
 class RedisSessionStoreTest extends SessionStoreContract {
 
     private RedisSessionStore store;
 
     @Override
     SessionStore storeWithShortTtl() {
-        String url = System.getenv().getOrDefault("QC_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+        String url = TestRedis.url();
         store = new RedisSessionStore(url, Duration.ofSeconds(1), Duration.ofSeconds(2), new SimpleMeterRegistry());
         return store;
     }

@@ -14,7 +14,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import com.quickcart.common.messaging.lanes.KeyedLanes;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -41,7 +45,7 @@ import java.util.Map;
 
 /**
  * Kafka as every QuickCart service uses it, configured once: envelope serde and producer
- * safety ({@link MessagingDefaults}), topics with their dead-letter twins, and one error handler that
+ * safety ({@link MessagingDefaults}), the service's own broker credentials ({@link KafkaClientSecurity}), topics with their dead-letter twins, and one error handler that
  * retries a transient failure until it passes (pausing, not sleeping) and parks any other failure
  * in {@code <topic>.dlt} after bounded retries so the partition moves on.
  */
@@ -54,6 +58,27 @@ public class KafkaMessagingAutoConfiguration {
     @Bean
     EventCodec eventCodec() {
         return new EventCodec(Clock.systemUTC());
+    }
+
+    /**
+     * Gives every Kafka client Spring Boot builds (producers, consumers, the admin, and the copies
+     * made from them: the dead-letter producer, the lag and readiness admin) the service's own
+     * broker identity, from {@code quickcart.kafka.*} ({@code KAFKA_SECURITY_PROTOCOL}, ...).
+     * On the properties rather than on each factory, so no client is ever built without it.
+     */
+    @Bean
+    static BeanPostProcessor quickcartKafkaClientSecurity(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaProperties kafka) {
+                    KafkaClientSecurity security = Binder.get(environment).bindOrCreate("quickcart.kafka", KafkaClientSecurity.class);
+                    kafka.getProperties().putAll(security.clientProperties());
+                    log.info("kafka clients connect with {}", security);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
