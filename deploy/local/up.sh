@@ -5,7 +5,7 @@
 #
 #   deploy/local/up.sh           the demo store: a catalogue of 11 products with goods (local profile)
 #   deploy/local/up.sh --empty   a new store with nothing in it, in a database of its own
-#                                (quickcart_empty): create the catalogue, upload goods and make the
+#                                (empty_store): create the catalogue, upload goods and make the
 #                                first sale from the bot alone. Stop the other one first (down.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -20,7 +20,7 @@ esac
 if [ -n "$EMPTY_STORE" ]; then
   # No demo catalogue (order-service's Liquibase "demo" context) and no demo goods (delivery).
   export SPRING_LIQUIBASE_CONTEXTS=main QUICKCART_INVENTORY_DEMO_DATA=false
-  say "an empty store: no demo catalogue, no demo goods (database quickcart_empty)"
+  say "an empty store: no demo catalogue, no demo goods (database empty_store)"
 fi
 
 # The local profile (the default here) gets fakes for Telegram and Pakasir and a development
@@ -42,7 +42,7 @@ fi
 if [ -z "${DATABASE_URL:-}" ]; then
   ensure_postgres
   database=quickcart
-  [ -n "$EMPTY_STORE" ] && database=quickcart_empty
+  [ -n "$EMPTY_STORE" ] && database=empty_store
   ensure_database "$database"
   export DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$database"
   export DATABASE_USER="${DATABASE_USER:-postgres}"
