@@ -32,7 +32,9 @@ final class Canary {
         asShopper.tap(chat, "dep:" + amount);
         String id = cluster.chats.next(chat, c -> c.method().equals("sendPhoto"), PATIENCE).map(Shoppers::paymentId)
                 .orElseThrow(() -> new IllegalStateException("the canary's deposit QR never came"));
-        cluster.pakasir.markPaid(id);
+        if (!cluster.pakasir.pay(id)) {
+            throw new IllegalStateException("the canary's deposit code expired before it could pay");
+        }
         asShopper.paidDeposits.add(id);
         webhooks.pakasir(cluster.pakasir.webhookBody(id));
         cluster.chats.next(chat, c -> c.text().contains("added to your balance"), PATIENCE)

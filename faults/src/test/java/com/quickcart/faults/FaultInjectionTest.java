@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +76,12 @@ class FaultInjectionTest {
         }
     }
 
+    /**
+     * CI: a kill every few seconds, each victim restarted at once and running when it is killed, so
+     * a restart may overlap the next kill (a service starts in 15 to 50 s on a busy 2-core machine;
+     * twenty kills each waited out would take the whole CI budget). Long variant: one kill at a
+     * time, each waited out until a purchase gets through again.
+     */
     @Test
     @Order(1)
     void killingEachServiceMidSagaLosesNothing() {
@@ -83,19 +90,45 @@ class FaultInjectionTest {
         while (victims.size() < kills) {
             List<String> round = new ArrayList<>(SERVICES);
             Collections.shuffle(round, random);
+            if (!victims.isEmpty() && victims.getLast().equals(round.getFirst())) {
+                Collections.rotate(round, 1); // never the same service twice in a row
+            }
             victims.addAll(round);
         }
         Duration worst = Duration.ZERO;
         Map<String, Integer> perService = new java.util.TreeMap<>();
+        List<CompletableFuture<Duration>> restarts = new ArrayList<>();
+        Map<String, CompletableFuture<Duration>> starting = new java.util.HashMap<>();
+        Instant lastKill = Instant.now();
         shoppers.start();
         for (String victim : victims.subList(0, kills)) {
-            Webhooks.sleep(Duration.ofMillis(500 + random.nextInt(2_500))); // somewhere mid-saga for someone
+            Webhooks.sleep(Duration.ofMillis((LONG ? 500 : 3_000) + random.nextInt(LONG ? 2_500 : 4_000)));
+            CompletableFuture<Duration> previous = starting.get(victim);
+            if (previous != null) {
+                previous.join(); // a victim is killed while it runs, not while it starts
+            }
             Instant killed = Instant.now();
-            cluster.killAndRestart(victim);
+            lastKill = killed;
+            cluster.kill(victim);
             perService.merge(victim, 1, Integer::sum);
-            worst = max(worst, canary.buysSince(killed));
+            CompletableFuture<Duration> restart = CompletableFuture.supplyAsync(() -> {
+                cluster.restart(victim);
+                return Duration.between(killed, Instant.now());
+            });
+            starting.put(victim, restart);
+            restarts.add(restart);
+            if (LONG) {
+                restart.join();
+                worst = max(worst, canary.buysSince(killed));
+            }
         }
-        finish("kill -9 of one service (then restart)", kills, worst, "per service " + perService);
+        Duration worstRestart = restarts.stream().map(CompletableFuture::join).reduce(Duration.ZERO, FaultInjectionTest::max);
+        if (!LONG) {
+            worst = max(worstRestart, canary.buysSince(lastKill));
+        }
+        finish("kill -9 of one service (then restart)", kills, worst, "per service " + perService
+                + "; worst kill-to-healthy " + FaultReport.seconds(worstRestart)
+                + (LONG ? "; one at a time" : "; kills 3-7 s apart, restarts may overlap the next kill"));
     }
 
     @Test
@@ -227,7 +260,8 @@ class FaultInjectionTest {
         Duration settled = checks.settle(SETTLE_WITHIN);
         Map<String, String> broken = checks.run();
         report.add(fault, injected, broken, worstRecovery, notes + "; settled in " + FaultReport.seconds(settled)
-                + "; " + shoppers.actions.get() + " shopper actions so far");
+                + "; " + shoppers.actions.get() + " shopper actions so far; goods messages sent again after a crash: " + checks.resentGoods
+                + "; dead letters: " + checks.deadLetterCount());
         System.out.println(report.table());
         assertThat(broken).as("checks broken after: " + fault).isEmpty();
     }

@@ -108,7 +108,12 @@ final class Shoppers {
             }
             return; // walks away: the code expires
         }
-        cluster.pakasir.markPaid(id.get());
+        if (!cluster.pakasir.pay(id.get())) {
+            if (deposit) {
+                unpaidDeposits.add(id.get());
+            }
+            return; // the code expired while the QR was on its way (a fault held it up): the bank refuses it
+        }
         if (deposit) {
             paidDeposits.add(id.get());
         }

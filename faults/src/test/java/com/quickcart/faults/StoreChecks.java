@@ -43,7 +43,7 @@ final class StoreChecks {
 
     static final List<String> NAMES = List.of(
             "accepted updates handled once", "orders terminal", "saga invariants (money/goods/stock)", "ledger balanced",
-            "deposits credited once", "goods sent once", "lag drains", "outboxes empty", "DLT only permanent",
+            "deposits credited once", "goods to one customer", "lag drains", "outboxes empty", "DLT only permanent",
             "no 5xx while Kafka up", "no service died / OOM");
 
     private static final List<String> GROUPS = List.of("order-service", "payment-service", "delivery-service", "notifier-service");
@@ -54,6 +54,8 @@ final class StoreChecks {
     private final Webhooks webhooks;
     private final Shoppers shoppers;
     private final Set<Long> blockedChats;
+    /** Goods lines Telegram received more than once for the same chat, as of the last run of the checks. */
+    volatile long resentGoods;
 
     StoreChecks(FaultCluster cluster, Webhooks webhooks, Shoppers shoppers, Set<Long> blockedChats) {
         this.cluster = cluster;
@@ -90,7 +92,7 @@ final class StoreChecks {
                 .flatMap(e -> CheckoutInvariants.check(stores, e.getKey(), e.getValue(), List.of()).stream()).toList());
         check(broken, "ledger balanced", () -> CheckoutInvariants.ledgersBalance(stores, shoppers.customers));
         check(broken, "deposits credited once", () -> depositsCreditedOnce(stores.payments()));
-        check(broken, "goods sent once", () -> goodsSentOnce(stores.orders()));
+        check(broken, "goods to one customer", () -> goodsSentOnce(stores.orders()));
         check(broken, "lag drains", this::lag);
         check(broken, "outboxes empty", this::pendingOutbox);
         check(broken, "DLT only permanent", this::deadLettersThatCouldSucceed);
@@ -152,29 +154,37 @@ final class StoreChecks {
         return broken;
     }
 
-    /** Each goods line reached Telegram at most once, and every completed order's goods reached a customer who has not blocked the bot. */
+    /**
+     * Each goods line reached exactly one chat, and every completed order's goods reached a customer
+     * who has not blocked the bot. The same line twice to the same chat is counted, not failed: a
+     * notifier killed between Telegram's answer and its own commit sends again (Telegram has no
+     * idempotency key); the inventory still handed the item over once, which the saga check asserts.
+     */
     private List<String> goodsSentOnce(JdbcClient orders) {
-        Map<String, Long> seen = new HashMap<>();
+        Map<String, Set<Long>> chatsPerLine = new HashMap<>();
+        Map<String, Long> sends = new HashMap<>();
         for (BotCall call : cluster.chats.all()) {
             if (call.method().equals("sendMessage") || call.method().equals("sendDocument")) {
                 Matcher goods = GOODS.matcher(call.text());
                 while (goods.find()) {
-                    seen.merge(goods.group(), 1L, Long::sum);
+                    chatsPerLine.computeIfAbsent(goods.group(), g -> new java.util.HashSet<>()).add(call.chatId());
+                    sends.merge(goods.group(), 1L, Long::sum);
                 }
             }
         }
+        resentGoods = sends.values().stream().filter(n -> n > 1).count();
         List<String> broken = new ArrayList<>();
-        long twice = seen.values().stream().filter(n -> n > 1).count();
-        if (twice > 0) {
-            broken.add(twice + " goods lines reached Telegram more than once");
+        long toTwoChats = chatsPerLine.values().stream().filter(chats -> chats.size() > 1).count();
+        if (toTwoChats > 0) {
+            broken.add(toTwoChats + " goods lines reached two different customers");
         }
         String blocked = blockedChats.isEmpty() ? "0" : blockedChats.stream().map(String::valueOf).collect(Collectors.joining(","));
         long owed = orders.sql("SELECT COALESCE(sum(quantity), 0) FROM orders WHERE status = 'COMPLETED' AND user_id NOT IN (" + blocked + ")")
                 .query(Long.class).single();
         long owedToBlocked = orders.sql("SELECT COALESCE(sum(quantity), 0) FROM orders WHERE status = 'COMPLETED' AND user_id IN (" + blocked + ")")
                 .query(Long.class).single();
-        if (seen.size() < owed || seen.size() > owed + owedToBlocked) {
-            broken.add(seen.size() + " goods lines reached customers, but completed orders hold " + owed
+        if (chatsPerLine.size() < owed || chatsPerLine.size() > owed + owedToBlocked) {
+            broken.add(chatsPerLine.size() + " goods lines reached customers, but completed orders hold " + owed
                     + " units (+" + owedToBlocked + " for chats that blocked the bot)");
         }
         return broken;
@@ -278,6 +288,6 @@ final class StoreChecks {
 
     private Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafka.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
     }
 }

@@ -54,6 +54,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String name, Class<?> mainClass, Map<String, Object> properties, List<String> arguments,
                                        Path log) {
         ServiceProcess service = new ServiceProcess(name, mainClass, properties, arguments, log);
+        // A test JVM that ends (or fails half way through starting its cluster) leaves no service behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         service.launch();
         return service;
     }
