@@ -2,6 +2,7 @@ package com.quickcart.faults;
 
 import com.quickcart.testsupport.PrivatePostgres;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -58,12 +59,20 @@ class FaultInjectionTest {
         assumeTrue(PrivatePostgres.available(), "the suite needs PostgreSQL's binaries (initdb, pg_ctl) to run a server of its own");
         cluster = new FaultCluster(Path.of(System.getProperty("quickcart.faults.work", "target/faults")));
         // Codes expire soon, so orders a shopper walks away from end within a settle.
-        cluster.pakasir.validity(Duration.ofSeconds(15));
+        cluster.pakasir.validity(Duration.ofSeconds(10));
         webhooks = new Webhooks(cluster, () -> kafkaUp);
         shoppers = new Shoppers(cluster, webhooks, SHOPPERS, SEED);
         canary = new Canary(cluster, webhooks, shoppers);
         canary.fund(4_000_000);
         checks = new StoreChecks(cluster, webhooks, shoppers, blocked);
+    }
+
+    /** A fault that failed half way (no purchase got through, say) leaves no shoppers running into the next one. */
+    @AfterEach
+    void stopShopping() {
+        if (shoppers != null) {
+            shoppers.stop();
+        }
     }
 
     @AfterAll
@@ -138,20 +147,20 @@ class FaultInjectionTest {
         Duration worst = Duration.ZERO;
         shoppers.start();
         for (int i = 0; i < restarts; i++) {
-            Webhooks.sleep(Duration.ofSeconds(3));
+            Webhooks.sleep(Duration.ofSeconds(2));
             kafkaUp = false;
             if (i % 2 == 0) {
                 cluster.kafka.stop();
             } else {
                 cluster.kafka.kill();
             }
-            Webhooks.sleep(Duration.ofSeconds(10));
+            Webhooks.sleep(Duration.ofSeconds(LONG ? 30 : 5));
             cluster.kafka.start();
             Instant back = Instant.now();
             kafkaUp = true;
             worst = max(worst, canary.buysSince(back));
         }
-        finish("Kafka broker restart (down 10 s)", restarts, worst, LONG ? "SIGTERM and SIGKILL alternately" : "SIGTERM");
+        finish("Kafka broker restart (down " + (LONG ? 30 : 5) + " s)", restarts, worst, LONG ? "SIGTERM and SIGKILL alternately" : "SIGTERM");
     }
 
     @Test
@@ -161,13 +170,13 @@ class FaultInjectionTest {
         Duration worst = Duration.ZERO;
         shoppers.start();
         for (int i = 0; i < restarts; i++) {
-            Webhooks.sleep(Duration.ofSeconds(3));
+            Webhooks.sleep(Duration.ofSeconds(2));
             cluster.postgres.crash();
-            Webhooks.sleep(Duration.ofSeconds(10));
+            Webhooks.sleep(Duration.ofSeconds(LONG ? 30 : 5));
             cluster.postgres.restart();
             worst = max(worst, canary.buysSince(Instant.now()));
         }
-        finish("PostgreSQL crash (immediate stop), down 10 s, restart", restarts, worst, "private server, WAL replayed on start");
+        finish("PostgreSQL crash (immediate stop), down " + (LONG ? 30 : 5) + " s, restart", restarts, worst, "private server, WAL replayed on start");
     }
 
     @Test
@@ -194,12 +203,12 @@ class FaultInjectionTest {
             for (String path : List.of("/api/transactioncreate/qris", "/api/transactiondetail", "/api/transactioncancel")) {
                 cluster.pakasir.failNext(path, 25, status);
             }
-            Webhooks.sleep(Duration.ofSeconds(LONG ? 30 : 10));
+            Webhooks.sleep(Duration.ofSeconds(LONG ? 30 : 6));
             cluster.pakasir.clearFailures();
             worst = max(worst, canary.qrSince(Instant.now()));
         }
         cluster.pakasir.delay(Duration.ofSeconds(8)); // longer than PAKASIR_TIMEOUT: every call times out
-        Webhooks.sleep(Duration.ofSeconds(LONG ? 30 : 12));
+        Webhooks.sleep(Duration.ofSeconds(LONG ? 30 : 8));
         cluster.pakasir.delay(Duration.ZERO);
         worst = max(worst, canary.qrSince(Instant.now()));
         cluster.pakasir.retryAfter(null);
@@ -214,12 +223,12 @@ class FaultInjectionTest {
         for (String method : List.of("sendMessage", "sendPhoto", "answerCallbackQuery")) {
             cluster.botApi.failNext(method, 20, 429, 2);
         }
-        Webhooks.sleep(Duration.ofSeconds(8));
+        Webhooks.sleep(Duration.ofSeconds(LONG ? 20 : 5));
         worst = max(worst, canary.buysSince(Instant.now()));
         for (String method : List.of("sendMessage", "sendPhoto", "answerCallbackQuery")) {
             cluster.botApi.failNext(method, 20, 500, null);
         }
-        Webhooks.sleep(Duration.ofSeconds(8));
+        Webhooks.sleep(Duration.ofSeconds(LONG ? 20 : 5));
         worst = max(worst, canary.buysSince(Instant.now()));
         List<Long> customers = new ArrayList<>(shoppers.active);
         Collections.shuffle(customers, random);
@@ -227,7 +236,7 @@ class FaultInjectionTest {
             blocked.add(chat);
             cluster.botApi.block(chat);
         });
-        Webhooks.sleep(Duration.ofSeconds(8));
+        Webhooks.sleep(Duration.ofSeconds(LONG ? 20 : 5));
         worst = max(worst, canary.buysSince(Instant.now()));
         finish("Bot API 429 (retry_after 2), 500, 403 (2 users blocked the bot)", 3, worst,
                 "20 failures per method per status; blocked chats get nothing more");

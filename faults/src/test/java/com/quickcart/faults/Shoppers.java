@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class Shoppers {
 
-    static final long QRIS_PRODUCT = 1;
+    static final long QRIS_PRODUCT = 9;
     static final long BALANCE_PRODUCT = 9;
     static final long DEPOSIT = 25_000;
     private static final Pattern PAYMENT_ID = Pattern.compile("((?:QC|DP)-[0-9A-Z]{10})");
