@@ -117,6 +117,24 @@ public final class FakePakasir extends FakeHttpServer {
         transaction.completedAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).toString();
     }
 
+    /**
+     * The customer pays in their banking app, which Pakasir refuses once the code has expired or
+     * the merchant cancelled it; true when the payment went through (status completed).
+     */
+    public boolean pay(String orderId) {
+        Transaction transaction = transactions.get(orderId);
+        if (transaction == null) {
+            throw new IllegalArgumentException("no Pakasir transaction " + orderId);
+        }
+        synchronized (transaction) {
+            if (!transaction.status.equals("pending") || Instant.now().isAfter(transaction.expiresAt)) {
+                return false;
+            }
+            markPaid(orderId);
+            return true;
+        }
+    }
+
     /** Pakasir's webhook body for a transaction, as Pakasir sends it. */
     public ObjectNode webhookBody(String orderId) {
         Transaction t = transactions.get(orderId);
@@ -194,8 +212,12 @@ public final class FakePakasir extends FakeHttpServer {
 
     private void cancel(HttpExchange exchange, Map<String, String> params) throws IOException {
         Transaction t = transactions.get(params.get("order_id"));
-        if (t != null && t.status.equals("pending")) {
-            t.status = "canceled";
+        if (t != null) {
+            synchronized (t) { // a payment and a cancel of the same code do not cross
+                if (t.status.equals("pending")) {
+                    t.status = "canceled";
+                }
+            }
         }
         respond(exchange, 200, JSON.createObjectNode().put("success", true));
     }

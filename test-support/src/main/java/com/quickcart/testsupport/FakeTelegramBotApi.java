@@ -39,6 +39,7 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
     private volatile SandboxChats sandboxChats;
     private volatile ChatSandbox sandbox;
     private volatile TelegramRateLimits limits;
+    private final java.util.Set<Long> blocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FakeTelegramBotApi() {
         this(0, TOKEN, call -> { });
@@ -91,6 +92,11 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
         failures.add(new ScriptedFailure(method, status, null, description));
     }
 
+    /** From now on every call to this chat is refused with 403, as Telegram does once the user blocked the bot. */
+    public void block(long chatId) {
+        blocked.add(chatId);
+    }
+
     /** From now on, messages past these limits are refused with 429 and retry_after, as Telegram does; null: no limits. */
     public void enforce(TelegramRateLimits limits) {
         this.limits = limits;
@@ -132,6 +138,9 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
             form(exchange.getRequestURI().getRawQuery()).forEach(params::put);
 
             ScriptedFailure failure = takeFailure(method);
+            if (failure == null && blocked.contains(params.path("chat_id").asLong())) {
+                failure = new ScriptedFailure(method, 403, null, null);
+            }
             TelegramRateLimits enforced = limits;
             if (failure == null && enforced != null) {
                 long chatId = params.path("chat_id").asLong();

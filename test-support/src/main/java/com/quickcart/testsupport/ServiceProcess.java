@@ -32,19 +32,30 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Class<?> mainClass;
     private final Map<String, Object> properties;
+    private final List<String> arguments;
     private final Path log;
     private Process process;
+    private volatile boolean expectedDown;
 
-    private ServiceProcess(String name, Class<?> mainClass, Map<String, Object> properties, Path log) {
+    private ServiceProcess(String name, Class<?> mainClass, Map<String, Object> properties, List<String> arguments, Path log) {
         this.name = name;
         this.mainClass = mainClass;
         this.properties = Map.copyOf(properties);
+        this.arguments = List.copyOf(arguments);
         this.log = log;
     }
 
     /** Starts {@code mainClass} in a new JVM; its output is appended to {@code log}. */
     public static ServiceProcess start(String name, Class<?> mainClass, Map<String, Object> properties, Path log) {
-        ServiceProcess service = new ServiceProcess(name, mainClass, properties, log);
+        return start(name, mainClass, properties, List.of(), log);
+    }
+
+    /** As {@link #start(String, Class, Map, Path)}, with program arguments (a Kafka broker's properties file, say). */
+    public static ServiceProcess start(String name, Class<?> mainClass, Map<String, Object> properties, List<String> arguments,
+                                       Path log) {
+        ServiceProcess service = new ServiceProcess(name, mainClass, properties, arguments, log);
+        // A test JVM that ends (or fails half way through starting its cluster) leaves no service behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         service.launch();
         return service;
     }
@@ -64,10 +75,14 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
         command.add("-XX:TieredStopAtLevel=1"); // a quicker start matters more than peak speed here
+        // A JVM out of heap ends at once with a line a test can find, instead of limping on.
+        command.add("-XX:+ExitOnOutOfMemoryError");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
+        command.addAll(arguments);
+        expectedDown = false;
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             process = new ProcessBuilder(command)
@@ -103,14 +118,30 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not healthy at " + healthUrl + " within " + atMost + "; see " + log);
     }
 
+    /** Waits for a one-off command (a goods import, say) to end by itself; returns its exit code. */
+    public int awaitExit(Duration atMost) {
+        try {
+            if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " did not end within " + atMost + "; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        expectedDown = true;
+        return process.exitValue();
+    }
+
     /** SIGKILL, as the kernel's OOM killer or a lost node would: nothing in the JVM runs afterwards. */
     public void kill() {
+        expectedDown = true;
         process.destroyForcibly();
         waitForExit();
     }
 
     /** SIGTERM: Spring's graceful shutdown runs. */
     public void stop() {
+        expectedDown = true;
         process.destroy();
         waitForExit();
     }
@@ -126,6 +157,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Whether the JVM ended without being told to (a crash, an out-of-memory exit), rather than by {@link #kill()} or {@link #stop()}. */
+    public boolean diedOnItsOwn() {
+        return !expectedDown && !process.isAlive();
+    }
+
+    /** Whether the JVM ever ran out of heap: {@code -XX:+ExitOnOutOfMemoryError} leaves its line in the log. */
+    public boolean ranOutOfMemory() {
+        try {
+            return Files.exists(log) && Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains("OutOfMemoryError");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public long pid() {

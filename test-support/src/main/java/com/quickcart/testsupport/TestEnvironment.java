@@ -14,10 +14,15 @@ public final class TestEnvironment {
      * environment variables, so tests exercise the same configuration path as a deployment.
      */
     public static Map<String, Object> infrastructure() {
+        return infrastructure(KafkaBroker.bootstrapServers(), TestDatabase.jdbcUrl(), TestDatabase.user());
+    }
+
+    /** The same settings on a broker and database of the caller's own (the fault-injection suite restarts both). */
+    public static Map<String, Object> infrastructure(String kafkaBootstrapServers, String databaseUrl, String databaseUser) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
-        properties.put("DATABASE_URL", TestDatabase.jdbcUrl());
-        properties.put("DATABASE_USER", TestDatabase.user());
+        properties.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        properties.put("DATABASE_URL", databaseUrl);
+        properties.put("DATABASE_USER", databaseUser);
         for (String port : new String[]{"INGRESS_PORT", "ORDER_PORT", "PAYMENT_PORT", "DELIVERY_PORT", "NOTIFIER_PORT"}) {
             properties.put(port, "0");
         }

@@ -21,6 +21,8 @@ public record IngressProperties(
         @DefaultValue("1048576") int maxBodyBytes,
         @DefaultValue("8192") int pakasirMaxBodyBytes,
         @DefaultValue("64") int maxInFlight,
+        @DefaultValue("67108864") int maxBufferedBytes,
+        @DefaultValue("3s") Duration bodyReadTimeout,
         @DefaultValue("5") int retryAfterSeconds,
         @DefaultValue("5s") Duration publishTimeout,
         @DefaultValue("30s") Duration pollTimeout,
@@ -55,6 +57,12 @@ public record IngressProperties(
         }
         if (maxInFlight < 1 || retryAfterSeconds < 1) {
             throw new IllegalArgumentException("quickcart.ingress.max-in-flight and retry-after-seconds must be >= 1");
+        }
+        if (maxBufferedBytes < 1024) {
+            throw new IllegalArgumentException("quickcart.ingress.max-buffered-bytes must be >= 1024");
+        }
+        if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+            throw new IllegalArgumentException("quickcart.ingress.body-read-timeout must be positive");
         }
     }
 

@@ -6,14 +6,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The in-flight cap, on the public webhook paths only. */
+/** The bounds on buffered bytes and requests in flight, on the public webhook paths only. */
 @Configuration(proxyBeanMethods = false)
 public class WebhookLimitsConfiguration {
 
     @Bean
     FilterRegistrationBean<InFlightLimit> webhookInFlightLimit(IngressProperties properties, MeterRegistry meters) {
         FilterRegistrationBean<InFlightLimit> registration = new FilterRegistrationBean<>(
-                new InFlightLimit(properties.maxInFlight(), properties.retryAfterSeconds(), meters));
+                new InFlightLimit(properties.maxInFlight(), properties.maxBufferedBytes(), properties.bodyReadTimeout(),
+                        properties.retryAfterSeconds(), meters));
         registration.addUrlPatterns("/telegram/*", "/pakasir/*");
         return registration;
     }

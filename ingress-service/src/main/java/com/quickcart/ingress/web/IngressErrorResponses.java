@@ -3,6 +3,7 @@ package com.quickcart.ingress.web;
 import com.quickcart.ingress.publishing.AcknowledgedPublisher.PublishFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,7 +20,15 @@ public class IngressErrorResponses {
     @ExceptionHandler(RejectedRequestException.class)
     ResponseEntity<Map<String, String>> rejected(RejectedRequestException e) {
         log.info("webhook rejected status={} reason={}", e.status().value(), e.getMessage());
-        return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e instanceof InFlightLimit.ShedException shed) {
+            answer.header(HttpHeaders.RETRY_AFTER, Integer.toString(shed.retryAfterSeconds()));
+        }
+        if (e.status() == HttpStatus.REQUEST_TIMEOUT) {
+            // The rest of a trickling body is not worth waiting for: close rather than swallow it.
+            answer.header(HttpHeaders.CONNECTION, "close");
+        }
+        return answer.body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(PublishFailedException.class)
