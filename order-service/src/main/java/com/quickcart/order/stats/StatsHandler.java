@@ -63,7 +63,7 @@ public class StatsHandler implements Feature {
         String text = texts.get(locale, "stats.body", texts.get(locale, "stats.period." + days), statuses,
                 Rupiah.format(period.gross()), Rupiah.format(period.fees()), Rupiah.format(period.net()),
                 Rupiah.format(period.deposits()), Rupiah.format(figures.outstandingBalances()), top,
-                low.isEmpty() ? "-" : low, Long.toString(stuck));
+                low.isEmpty() ? "-" : low, Long.toString(stuck), Rupiah.format(period.refunds()));
         replier.show(in, new Screen(Texts.fitMessage(text), Buttons.keyboard()
                 .row(button(texts.get(locale, "stats.period.1"), new Stats(1)), button(texts.get(locale, "stats.period.7"), new Stats(7)),
                         button(texts.get(locale, "stats.period.30"), new Stats(30)))
