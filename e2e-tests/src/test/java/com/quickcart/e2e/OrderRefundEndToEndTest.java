@@ -126,6 +126,34 @@ class OrderRefundEndToEndTest {
                 "order.refund.refused order:" + order);
     }
 
+    @Test
+    void refundAndSkipAreAmongTheCommandsRegisteredWithTelegramInBothLanguages() {
+        await().atMost(WAIT).until(() -> commands("id").contains("refund") && commands("").contains("refund"));
+        assertThat(commands("id")).contains("refund=Perkiraan refund pesanan", "skip=Lewati pertanyaan ini");
+        assertThat(commands("")).contains("refund=Estimate a refund for an order", "skip=Skip the current question");
+    }
+
+    /** The commands of the last setMyCommands call for a language ("" for the default list), as name=description. */
+    private static List<String> commands(String language) {
+        return cluster.botApi.calls().stream().filter(c -> c.method().equals("setMyCommands"))
+                .filter(c -> c.params().path("language_code").asText("").equals(language))
+                .reduce((first, second) -> second)
+                .map(c -> {
+                    var commands = c.params().path("commands");
+                    if (commands.isTextual()) {
+                        try {
+                            commands = com.quickcart.common.messaging.EventCodec.mapper().readTree(commands.asText());
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    List<String> named = new java.util.ArrayList<>();
+                    commands.forEach(command -> named.add(command.path("command").asText() + "=" + command.path("description").asText()));
+                    return named;
+                })
+                .orElse(List.of());
+    }
+
     private String stats() {
         int mark = cluster.botApi.calls().size();
         cluster.say(Cluster.OWNER, "/stats");

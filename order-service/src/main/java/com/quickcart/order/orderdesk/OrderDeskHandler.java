@@ -230,11 +230,10 @@ public class OrderDeskHandler implements Feature {
 
     /** Why this order cannot be refunded, said before anything is sent to payments. */
     private String refusal(Locale locale, Order order) {
-        if (order.refundedAmount() != null) {
-            return texts.get(locale, "admin.refund.refused", "-", order.id(),
-                    texts.get(locale, "admin.refund.refused.already", Rupiah.format(order.refundedAmount())));
-        }
-        return texts.get(locale, "admin.refund.refused", "-", order.id(), texts.get(locale, "admin.refund.refused.unpaid"));
+        String why = order.refundedAmount() != null
+                ? texts.get(locale, "admin.refund.refused.already", Rupiah.format(order.refundedAmount()))
+                : texts.get(locale, "admin.refund.refused.unpaid");
+        return texts.get(locale, "admin.refund.cannot", order.id(), why);
     }
 
     private void askRefund(Interaction in, AskRefund button) {
