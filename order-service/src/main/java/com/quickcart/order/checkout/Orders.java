@@ -132,7 +132,7 @@ public class Orders {
     }
 
     /** One line of an order's trail: the status it moved to, and when. */
-    public record Step(OrderStatus status, java.time.Instant at) {
+    public record Step(OrderStatus status, Instant at) {
     }
 
     public record Order(String id, long userId, long chatId, String language, long productId, String productName,

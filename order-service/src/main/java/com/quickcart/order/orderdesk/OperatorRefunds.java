@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -112,7 +113,7 @@ public class OperatorRefunds {
         }
     }
 
-    private org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup viewButton(long operatorId, String orderId) {
+    private InlineKeyboardMarkup viewButton(long operatorId, String orderId) {
         return Buttons.keyboard().row(button(texts.get(localeOf(operatorId), "admin.order.open", orderId), new OrderCard(orderId))).build();
     }
 

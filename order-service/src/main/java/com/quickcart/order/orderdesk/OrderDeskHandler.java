@@ -5,7 +5,6 @@ import com.quickcart.common.events.delivery.ResendGoods;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.order.account.UserAccounts;
-import com.quickcart.order.account.UserAccounts.UserProfile;
 import com.quickcart.order.bot.Buttons;
 import com.quickcart.order.bot.Feature;
 import com.quickcart.order.bot.Interaction;
@@ -15,6 +14,7 @@ import com.quickcart.order.bot.Rupiah;
 import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;
 import com.quickcart.order.checkout.OrderSaga;
+import com.quickcart.order.checkout.OrderStatus;
 import com.quickcart.order.checkout.Orders;
 import com.quickcart.order.checkout.Orders.Order;
 import com.quickcart.order.operator.AuditTrail;
@@ -160,7 +160,7 @@ public class OrderDeskHandler implements Feature {
             keyboard.row(button(texts.get(locale, "admin.order.refund"), new AskRefund(order.id())),
                     button(texts.get(locale, "admin.order.estimate.button"), new AskEstimate(order.id())));
         }
-        if (permissions.contains(SUPPORT) && order.status() == com.quickcart.order.checkout.OrderStatus.COMPLETED) {
+        if (permissions.contains(SUPPORT) && order.status() == OrderStatus.COMPLETED) {
             keyboard.row(button(texts.get(locale, "admin.order.resend"), new ResendOrderGoods(order.id())));
         }
         if (permissions.contains(SUPPORT) && order.cancellable()) {
@@ -191,7 +191,7 @@ public class OrderDeskHandler implements Feature {
     /** The goods go again to the customer's own chat, never to the operator's. */
     private void resend(Interaction in, ResendOrderGoods button) {
         Optional<Order> order = orders.find(button.orderId())
-                .filter(o -> o.status() == com.quickcart.order.checkout.OrderStatus.COMPLETED);
+                .filter(o -> o.status() == OrderStatus.COMPLETED);
         if (order.isEmpty()) {
             replier.staleButton(in);
             return;

@@ -4,7 +4,6 @@ import com.quickcart.order.refund.RefundRule.Usage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
