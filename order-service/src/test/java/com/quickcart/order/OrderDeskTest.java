@@ -112,6 +112,8 @@ class OrderDeskTest extends StorefrontContext {
     @Test
     void theCustomersEstimateReachesSupportAndTheOperatorRefundsExactlyItInOneTap() {
         // The customer's chat also holds the checkout's screens: each step waits for its own answer.
+        customer.taps("o:" + order);
+        customer.expect(r -> r.callbackData().contains("rf:" + order) && r.text().contains(order));
         customer.says("/refund");
         customer.expect(r -> r.callbackData().contains("rf:" + order));
         customer.taps("rf:" + order);

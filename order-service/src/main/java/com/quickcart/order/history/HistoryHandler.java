@@ -21,6 +21,7 @@ import com.quickcart.order.bot.Texts;
 import com.quickcart.order.checkout.OrderStatus;
 import com.quickcart.order.checkout.Orders;
 import com.quickcart.order.checkout.Orders.Order;
+import com.quickcart.order.refund.RefundButtons.EstimateFor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -105,6 +106,9 @@ public class HistoryHandler implements Feature {
         }
         if (order.cancellable()) {
             keyboard.row(button(texts.get(locale, "order.cancel"), new CancelOrder(order.id())));
+        }
+        if (order.refundable()) {
+            keyboard.row(button(texts.get(locale, "history.refund.estimate"), new EstimateFor(order.id())));
         }
         keyboard.row(button(texts.get(locale, "nav.back"), new OrderHistory(0)), button(texts.get(locale, "nav.menu"), new MainMenu()));
         replier.show(in, new Screen(text, keyboard.build()));
