@@ -32,7 +32,6 @@ import com.quickcart.order.refund.RefundEstimates;
 import com.quickcart.order.refund.RefundPolicy;
 import com.quickcart.order.refund.RefundRule;
 import com.quickcart.order.refund.RefundRule.Estimate;
-import com.quickcart.order.refund.RefundRule.Usage;
 import com.quickcart.order.refund.RefundTexts;
 import com.quickcart.order.session.Session.Awaiting;
 import org.springframework.stereotype.Component;
@@ -54,8 +53,8 @@ import static com.quickcart.order.operator.Permission.SUPPORT;
 /**
  * Orders from the operator's chat: look one up by id and see its status, customer, product,
  * amounts and trail (each saga step with its time). SUPPORT re-sends goods and cancels an unpaid
- * order (the customer's own cancel-as-request path); FINANCE refunds to the balance, typed or
- * exactly the refund calculator's figure in one tap. Each action is checked at the tap and audited.
+ * order (the customer's own cancel-as-request path); FINANCE sees the refund buttons, whose
+ * actions are {@link OrderRefundHandler}'s. Each action is checked at the tap and audited.
  */
 @Component
 public class OrderDeskHandler implements Feature {
@@ -70,7 +69,6 @@ public class OrderDeskHandler implements Feature {
     private final UserAccounts users;
     private final OperatorAccess access;
     private final AuditTrail audit;
-    private final OperatorRefunds refunds;
     private final RefundEstimates estimates;
     private final RefundRule rule;
     private final RefundTexts refundTexts;
@@ -80,14 +78,13 @@ public class OrderDeskHandler implements Feature {
     private final Texts texts;
 
     public OrderDeskHandler(Orders orders, OrderSaga saga, UserAccounts users, OperatorAccess access, AuditTrail audit,
-                            OperatorRefunds refunds, RefundEstimates estimates, RefundPolicy policy, RefundTexts refundTexts,
+                            RefundEstimates estimates, RefundPolicy policy, RefundTexts refundTexts,
                             Outbox outbox, EventCodec codec, Replier replier, Texts texts) {
         this.orders = orders;
         this.saga = saga;
         this.users = users;
         this.access = access;
         this.audit = audit;
-        this.refunds = refunds;
         this.estimates = estimates;
         this.rule = policy.rule();
         this.refundTexts = refundTexts;
@@ -103,12 +100,7 @@ public class OrderDeskHandler implements Feature {
                 .text(Awaiting.ADMIN_ORDER_ID, access.requiresAny(VIEWERS, this::orderIdTyped))
                 .button(OrderCard.class, access.requiresAny(VIEWERS, this::card))
                 .button(ResendOrderGoods.class, access.requires(SUPPORT, this::resend))
-                .button(CancelUnpaid.class, access.requires(SUPPORT, this::cancel))
-                .button(AskRefund.class, access.requires(FINANCE, this::askRefund))
-                .text(Awaiting.ADMIN_REFUND, access.requires(FINANCE, this::refundTyped))
-                .button(AskEstimate.class, access.requires(FINANCE, this::askEstimate))
-                .text(Awaiting.ADMIN_REFUND_USAGE, access.requires(FINANCE, this::usageTyped))
-                .button(RefundEstimate.class, access.requires(FINANCE, this::refundEstimate));
+                .button(CancelUnpaid.class, access.requires(SUPPORT, this::cancel));
     }
 
     private void ask(Interaction in, String problem) {
@@ -214,120 +206,5 @@ public class OrderDeskHandler implements Feature {
         replier.notify(order.get().chatId(), Screen.of(texts.get(Locale.forLanguageTag(order.get().language()), outcome.get(),
                 order.get().id())));
         card(in, new OrderCard(button.orderId()));
-    }
-
-    private Optional<Order> refundable(Interaction in, String orderId) {
-        Optional<Order> order = orders.find(orderId);
-        if (order.isEmpty()) {
-            replier.staleButton(in);
-        } else if (!order.get().refundable()) {
-            replier.show(in, new Screen(refusal(in.locale(), order.get()), Buttons.keyboard()
-                    .row(button(texts.get(in.locale(), "admin.order.open", orderId), new OrderCard(orderId))).build()));
-            return Optional.empty();
-        }
-        return order;
-    }
-
-    /** Why this order cannot be refunded, said before anything is sent to payments. */
-    private String refusal(Locale locale, Order order) {
-        String why = order.refundedAmount() != null
-                ? texts.get(locale, "admin.refund.refused.already", Rupiah.format(order.refundedAmount()))
-                : texts.get(locale, "admin.refund.refused.unpaid");
-        return texts.get(locale, "admin.refund.cannot", order.id(), why);
-    }
-
-    private void askRefund(Interaction in, AskRefund button) {
-        refundable(in, button.orderId()).ifPresent(order -> {
-            in.replaceSession(in.session().awaiting(Awaiting.ADMIN_REFUND).with("order", order.id()));
-            replier.show(in, refundPrompt(in.locale(), null, order));
-        });
-    }
-
-    private void refundTyped(Interaction in, String text) {
-        Optional<Order> order = Optional.ofNullable(in.session().get("order")).flatMap(orders::find);
-        if (order.isEmpty()) {
-            in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
-            ask(in, null);
-            return;
-        }
-        if (!order.get().refundable()) {
-            in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
-            refundable(in, order.get().id());
-            return;
-        }
-        RefundDraft.Result result = RefundDraft.parse(text, order.get().total());
-        if (!result.ok()) {
-            String problem = texts.get(in.locale(), result.errorKey(), Rupiah.format(order.get().total()));
-            replier.show(in, refundPrompt(in.locale(), problem, order.get()));
-            return;
-        }
-        in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
-        send(in, order.get(), result.draft().amount(), result.draft().reason());
-    }
-
-    private Screen refundPrompt(Locale locale, String problem, Order order) {
-        String prompt = texts.get(locale, "admin.refund.prompt", order.id(), Rupiah.format(order.total()));
-        return new Screen(problem == null ? prompt : problem + "\n\n" + prompt,
-                Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), new OrderCard(order.id()))).build());
-    }
-
-    private void askEstimate(Interaction in, AskEstimate button) {
-        refundable(in, button.orderId()).ifPresent(order -> {
-            in.replaceSession(in.session().awaiting(Awaiting.ADMIN_REFUND_USAGE).with("order", order.id()));
-            replier.show(in, usagePrompt(in.locale(), null, order));
-        });
-    }
-
-    private void usageTyped(Interaction in, String text) {
-        Optional<Order> order = Optional.ofNullable(in.session().get("order")).flatMap(orders::find);
-        if (order.isEmpty()) {
-            in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
-            ask(in, null);
-            return;
-        }
-        Usage.Parsed parsed = Usage.parse(text, rule.periodDays());
-        if (!parsed.ok()) {
-            replier.show(in, usagePrompt(in.locale(), texts.get(in.locale(), parsed.errorKey(), rule.periodDays()), order.get()));
-            return;
-        }
-        in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
-        Estimate estimate = rule.estimate(order.get().total(), parsed.usage());
-        Buttons keyboard = Buttons.keyboard();
-        if (estimate.amount() > 0 && order.get().refundable()) {
-            keyboard.row(button(texts.get(in.locale(), "admin.order.refund.estimate", Rupiah.format(estimate.amount())),
-                    new RefundEstimate(order.get().id(), estimate.usage().daysUsed(), estimate.usage().claims())));
-        }
-        keyboard.row(button(texts.get(in.locale(), "admin.order.open", order.get().id()), new OrderCard(order.get().id())));
-        replier.show(in, new Screen(texts.get(in.locale(), "admin.order.estimate.result", order.get().id(),
-                refundTexts.explain(in.locale(), estimate)), keyboard.build()));
-    }
-
-    private Screen usagePrompt(Locale locale, String problem, Order order) {
-        String prompt = texts.get(locale, "admin.order.estimate.prompt", order.id(), Rupiah.format(order.total()), rule.periodDays());
-        return new Screen(problem == null ? prompt : problem + "\n\n" + prompt,
-                Buttons.keyboard().row(button(texts.get(locale, "nav.cancel"), new OrderCard(order.id()))).build());
-    }
-
-    /** One tap: exactly the calculator's figure for that usage, worked out again now, with the rule as the reason. */
-    private void refundEstimate(Interaction in, RefundEstimate button) {
-        Usage.Parsed usage = Usage.parse(button.daysUsed() + " " + button.claims(), rule.periodDays());
-        if (!usage.ok()) {
-            replier.staleButton(in);
-            return;
-        }
-        refundable(in, button.orderId()).ifPresent(order -> {
-            Estimate estimate = rule.estimate(order.total(), usage.usage());
-            if (estimate.amount() < 1) {
-                replier.staleButton(in);
-                return;
-            }
-            send(in, order, estimate.amount(), refundTexts.reason(Locale.forLanguageTag(order.language()), estimate));
-        });
-    }
-
-    private void send(Interaction in, Order order, long amount, String reason) {
-        refunds.request(in.userId(), order, amount, reason);
-        replier.show(in, new Screen(texts.get(in.locale(), "admin.refund.sent", Rupiah.format(amount), order.id()),
-                Buttons.keyboard().row(button(texts.get(in.locale(), "admin.order.open", order.id()), new OrderCard(order.id()))).build()));
     }
 }
