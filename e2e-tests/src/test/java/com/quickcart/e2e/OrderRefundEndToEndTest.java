@@ -48,7 +48,7 @@ class OrderRefundEndToEndTest {
 
         // The customer's estimate, sent to support in one tap.
         cluster.say(customer, "/refund");
-        cluster.awaitCall(customer, c -> c.buttons().contains("rf:" + order));
+        cluster.awaitCall(customer, c -> hasButton(c, "rf:" + order));
         cluster.tap(customer, "rf:" + order);
         cluster.awaitCall(customer, c -> c.text().contains("days you have used it (0 to 30)"));
         cluster.say(customer, "10 1");
@@ -56,7 +56,7 @@ class OrderRefundEndToEndTest {
         assertThat(estimate.text()).contains("= Rp 18.000");
         cluster.tap(customer, "rf:send:" + order + ":10:1");
         BotCall toSupport = cluster.awaitCall(Cluster.OWNER, c -> c.text().contains(order) && c.text().contains("= Rp 18.000"));
-        assertThat(toSupport.buttons()).contains("od:" + order);
+        assertThat(hasButton(toSupport, "od:" + order)).isTrue();
 
         String statsBefore = stats();
 
@@ -71,7 +71,7 @@ class OrderRefundEndToEndTest {
         assertThat(trail.get(0)).endsWith("reserving");
         assertThat(trail.get(3)).endsWith("completed");
         assertThat(card.text()).contains("Paid: Rp 45.000 by balance", "= Rp 18.000");
-        assertThat(card.buttons()).contains("od:rfe:" + order + ":10:1", "od:rf:" + order);
+        assertThat(hasButton(card, "od:rfe:" + order + ":10:1") && hasButton(card, "od:rf:" + order)).as(card.buttons().toString()).isTrue();
 
         // Above what was paid: told what to fix, nothing sent.
         cluster.tap(Cluster.OWNER, "od:rf:" + order);
@@ -126,32 +126,9 @@ class OrderRefundEndToEndTest {
                 "order.refund.refused order:" + order);
     }
 
-    @Test
-    void refundAndSkipAreAmongTheCommandsRegisteredWithTelegramInBothLanguages() {
-        await().atMost(WAIT).until(() -> commands("id").contains("refund") && commands("").contains("refund"));
-        assertThat(commands("id")).contains("refund=Perkiraan refund pesanan", "skip=Lewati pertanyaan ini");
-        assertThat(commands("")).contains("refund=Estimate a refund for an order", "skip=Skip the current question");
-    }
-
-    /** The commands of the last setMyCommands call for a language ("" for the default list), as name=description. */
-    private static List<String> commands(String language) {
-        return cluster.botApi.calls().stream().filter(c -> c.method().equals("setMyCommands"))
-                .filter(c -> c.params().path("language_code").asText("").equals(language))
-                .reduce((first, second) -> second)
-                .map(c -> {
-                    var commands = c.params().path("commands");
-                    if (commands.isTextual()) {
-                        try {
-                            commands = com.quickcart.common.messaging.EventCodec.mapper().readTree(commands.asText());
-                        } catch (java.io.IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                    List<String> named = new java.util.ArrayList<>();
-                    commands.forEach(command -> named.add(command.path("command").asText() + "=" + command.path("description").asText()));
-                    return named;
-                })
-                .orElse(List.of());
+    /** Buttons read as "label|callback data". */
+    private static boolean hasButton(BotCall call, String data) {
+        return call.buttons().stream().anyMatch(b -> b.endsWith("|" + data));
     }
 
     private String stats() {

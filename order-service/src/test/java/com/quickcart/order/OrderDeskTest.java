@@ -12,6 +12,8 @@ import com.quickcart.order.StorefrontDriver.Reply;
 import com.quickcart.order.StorefrontDriver.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import com.quickcart.order.menu.CommandRegistrar;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +27,8 @@ import static org.awaitility.Awaitility.await;
  * refundable in one tap; payment-service's answers are played by the test.
  */
 class OrderDeskTest extends StorefrontContext {
+
+    @Autowired CommandRegistrar registrar;
 
     private User owner;
     private User customer;
@@ -162,6 +166,24 @@ class OrderDeskTest extends StorefrontContext {
         stranger.screen();
         stranger.taps("od:" + order);
         assertThat(stranger.answerToLastTap()).as("a customer learns nothing about other orders").contains("no longer");
+    }
+
+    @Test
+    void refundAndSkipAreAmongTheCommandsRegisteredWithTelegramInBothLanguages() {
+        int before = driver.repliesTo(0).size();
+        registrar.register();
+        await().atMost(Duration.ofSeconds(20)).until(() -> driver.repliesTo(0).size() >= before + 2);
+        List<Reply> registered = driver.repliesTo(0).subList(before, before + 2);
+        assertThat(registered).allMatch(r -> r.method().equalsIgnoreCase("setMyCommands"));
+        assertThat(commands(registered, "id")).contains("refund=Perkiraan refund pesanan", "skip=Lewati pertanyaan ini");
+        assertThat(commands(registered, "")).contains("refund=Estimate a refund for an order", "skip=Skip the current question");
+    }
+
+    private static List<String> commands(List<Reply> calls, String language) {
+        List<String> named = new java.util.ArrayList<>();
+        calls.stream().filter(r -> r.body().path("language_code").asText("").equals(language)).findFirst().orElseThrow()
+                .body().path("commands").forEach(c -> named.add(c.path("command").asText() + "=" + c.path("description").asText()));
+        return named;
     }
 
     private void saga(String key, Object event) {
