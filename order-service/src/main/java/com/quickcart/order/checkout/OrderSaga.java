@@ -163,7 +163,9 @@ public class OrderSaga {
 
     /** Money went back to the balance: the customer is told, and an ended order shows it. */
     public void paymentRefunded(PaymentRefunded event) {
-        orders.move(event.paymentId(), OrderStatus.REFUNDED, OrderStatus.CANCELLED, OrderStatus.EXPIRED);
+        if (orders.move(event.paymentId(), OrderStatus.REFUNDED, OrderStatus.CANCELLED, OrderStatus.EXPIRED)) {
+            orders.recordRefund(event.paymentId(), event.amount(), null, "paid after the order had ended");
+        }
         replier.notify(event.chatId(), screens.message(locale(event.language()), "payment.refunded", event.paymentId(),
                 Rupiah.format(event.amount())));
     }
@@ -183,8 +185,17 @@ public class OrderSaga {
      * Returns the message key for the customer, or empty when the order can no longer be cancelled.
      */
     public Optional<String> cancelByCustomer(Order order) {
+        return requestCancel(order, "CUSTOMER");
+    }
+
+    /** An operator's cancel of an unpaid order: the same request as the customer's, so money that won the race still wins. */
+    public Optional<String> cancelByOperator(Order order) {
+        return requestCancel(order, "OPERATOR");
+    }
+
+    private Optional<String> requestCancel(Order order, String reason) {
         if (orders.move(order.id(), OrderStatus.CANCELLED, OrderStatus.PENDING)) {
-            end(order, "CUSTOMER");
+            end(order, reason);
             return Optional.of("order.cancelled");
         }
         if (orders.move(order.id(), OrderStatus.CANCEL_REQUESTED, OrderStatus.AWAITING_PAYMENT)) {

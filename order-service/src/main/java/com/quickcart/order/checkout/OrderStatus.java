@@ -14,7 +14,10 @@ import java.util.Set;
  * AWAITING_PAYMENT ──customer or timeout──▶ CANCEL_REQUESTED ──PaymentSucceeded──▶ PAID
  * AWAITING_PAYMENT, CANCEL_REQUESTED ──PaymentExpired──▶ EXPIRED
  * CANCELLED, EXPIRED ──money arrived after all, refunded to balance──▶ REFUNDED
+ * PAID, COMPLETED ──an operator refunded all or part of it (payment-service agreed)──▶ REFUNDED
  * </pre>
+ * A partial refund ends in REFUNDED too: an order is refunded at most once, so nothing can happen
+ * to it afterwards; how much went back is recorded beside the status.
  */
 public enum OrderStatus {
     PENDING, AWAITING_PAYMENT, CANCEL_REQUESTED, PAID, COMPLETED, CANCELLED, EXPIRED, REFUNDED;
@@ -23,10 +26,10 @@ public enum OrderStatus {
         PENDING.next = EnumSet.of(AWAITING_PAYMENT, PAID, CANCELLED);
         AWAITING_PAYMENT.next = EnumSet.of(CANCEL_REQUESTED, PAID, CANCELLED, EXPIRED);
         CANCEL_REQUESTED.next = EnumSet.of(PAID, CANCELLED, EXPIRED);
-        PAID.next = EnumSet.of(COMPLETED);
+        PAID.next = EnumSet.of(COMPLETED, REFUNDED);
         CANCELLED.next = EnumSet.of(REFUNDED);
         EXPIRED.next = EnumSet.of(REFUNDED);
-        COMPLETED.next = EnumSet.noneOf(OrderStatus.class);
+        COMPLETED.next = EnumSet.of(REFUNDED);
         REFUNDED.next = EnumSet.noneOf(OrderStatus.class);
     }
 
@@ -41,8 +44,13 @@ public enum OrderStatus {
         return this == PENDING || this == AWAITING_PAYMENT;
     }
 
-    /** Nothing will happen to the order any more. */
+    /** Money was taken for it: an operator may refund it (once, see {@code Orders.Order#refundable}). */
+    public boolean refundable() {
+        return this == PAID || this == COMPLETED;
+    }
+
+    /** The saga is done with the order (only an operator's refund may still move it). */
     public boolean terminal() {
-        return next.isEmpty() || this == CANCELLED || this == EXPIRED;
+        return next.isEmpty() || this == CANCELLED || this == EXPIRED || this == COMPLETED;
     }
 }

@@ -13,11 +13,12 @@ import java.util.Optional;
 
 /** The orders table. Status only moves by guarded transitions: the row count says who won. */
 @Repository
-public class Orders implements CustomerOrders {
+public class Orders implements CustomerOrders, OrderDesk {
 
     private static final String COLUMNS = """
             id, user_id, chat_id, language, product_id, product_name, quantity, unit_price, discount, voucher_code,
-            total, payment_method, status, created_at, subtotal, payment_fee, total_bill
+            total, payment_method, status, created_at, subtotal, payment_fee, total_bill, refunded_amount, refunded_by,
+            refund_reason
             """;
 
     private final JdbcClient jdbc;
@@ -40,12 +41,13 @@ public class Orders implements CustomerOrders {
                 .param("voucher", order.voucherCode()).param("total", order.total())
                 .param("method", order.paymentMethod().name())
                 .update();
+        jdbc.sql("INSERT INTO order_trail (order_id, status) VALUES (:id, 'PENDING')").param("id", order.orderId()).update();
     }
 
     /**
      * The guarded transition: moves the order to {@code to} only if it is in one of {@code from};
      * true only for the one caller that moved it. Steps the saga does not allow are refused
-     * before any SQL runs.
+     * before any SQL runs. The move and its line in the order's trail are one statement.
      */
     public boolean move(String id, OrderStatus to, OrderStatus... from) {
         for (OrderStatus source : from) {
@@ -53,7 +55,10 @@ public class Orders implements CustomerOrders {
                 throw new IllegalArgumentException("an order never moves from " + source + " to " + to);
             }
         }
-        return jdbc.sql("UPDATE orders SET status = :to, updated_at = now() WHERE id = :id AND status IN (:from)")
+        return jdbc.sql("""
+                        WITH moved AS (
+                          UPDATE orders SET status = :to, updated_at = now() WHERE id = :id AND status IN (:from) RETURNING id)
+                        INSERT INTO order_trail (order_id, status) SELECT id, :to FROM moved""")
                 .param("to", to.name()).param("id", id).param("from", Arrays.stream(from).map(Enum::name).toList())
                 .update() == 1;
     }
@@ -65,6 +70,37 @@ public class Orders implements CustomerOrders {
     public void recordBill(String id, long fee, long totalBill) {
         jdbc.sql("UPDATE orders SET payment_fee = :fee, total_bill = :bill WHERE id = :id AND total_bill IS NULL")
                 .param("fee", fee).param("bill", totalBill).param("id", id).update();
+    }
+
+    /**
+     * What went back to the customer's balance, by whom ({@code null} when no operator asked:
+     * money that arrived after the order ended) and why. Written once.
+     */
+    public void recordRefund(String id, long amount, Long operatorId, String reason) {
+        jdbc.sql("""
+                        UPDATE orders SET refunded_amount = :amount, refunded_by = :by, refund_reason = :reason
+                        WHERE id = :id AND refunded_amount IS NULL""")
+                .param("amount", amount).param("by", operatorId).param("reason", reason).param("id", id).update();
+    }
+
+    @Override
+    public boolean markRefunded(String id, long amount, Long operatorId, String reason) {
+        boolean moved = move(id, OrderStatus.REFUNDED, OrderStatus.PAID, OrderStatus.COMPLETED);
+        recordRefund(id, amount, operatorId, reason);
+        return moved;
+    }
+
+    @Override
+    public List<Step> trail(String id) {
+        return jdbc.sql("SELECT status, at FROM order_trail WHERE order_id = :id ORDER BY seq").param("id", id)
+                .query((rs, n) -> new Step(OrderStatus.valueOf(rs.getString("status")), rs.getTimestamp("at").toInstant())).list();
+    }
+
+    /** The user's paid orders with money to refund, newest first. */
+    public List<Order> refundable(long userId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE user_id = :user AND status IN ('PAID', 'COMPLETED') AND total > 0"
+                        + " ORDER BY created_at DESC, id LIMIT :limit")
+                .param("user", userId).param("limit", limit).query(Orders::order).list();
     }
 
     /** Ids of orders in {@code status} that have not moved since before {@code cutoff}, oldest first. */
@@ -101,15 +137,26 @@ public class Orders implements CustomerOrders {
                 rs.getLong("product_id"), rs.getString("product_name"), rs.getInt("quantity"), rs.getLong("unit_price"),
                 rs.getLong("discount"), rs.getString("voucher_code"), rs.getLong("total"), rs.getString("payment_method"),
                 OrderStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(), rs.getLong("subtotal"),
-                rs.getObject("payment_fee", Long.class), rs.getObject("total_bill", Long.class));
+                rs.getObject("payment_fee", Long.class), rs.getObject("total_bill", Long.class),
+                rs.getObject("refunded_amount", Long.class), rs.getObject("refunded_by", Long.class), rs.getString("refund_reason"));
+    }
+
+    /** One line of an order's trail: the status it moved to, and when. */
+    public record Step(OrderStatus status, Instant at) {
     }
 
     public record Order(String id, long userId, long chatId, String language, long productId, String productName,
                         int quantity, long unitPrice, long discount, String voucherCode, long total, String paymentMethod,
-                        OrderStatus status, Instant createdAt, long subtotal, Long paymentFee, Long totalBill) {
+                        OrderStatus status, Instant createdAt, long subtotal, Long paymentFee, Long totalBill,
+                        Long refundedAmount, Long refundedBy, String refundReason) {
 
         public boolean cancellable() {
             return status.cancellable();
+        }
+
+        /** Money was taken and none went back yet: at most {@link #total()} can be refunded, once. */
+        public boolean refundable() {
+            return status.refundable() && total > 0 && refundedAmount == null;
         }
     }
 }

@@ -22,9 +22,10 @@ import com.quickcart.order.bot.Texts;
 import com.quickcart.order.checkout.OrderStatus;
 import com.quickcart.order.checkout.CustomerOrders;
 import com.quickcart.order.checkout.Orders.Order;
+import com.quickcart.order.config.StoreProperties;
+import com.quickcart.order.refund.RefundButtons.EstimateFor;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ import static com.quickcart.order.bot.Buttons.button;
 public class HistoryHandler implements Feature {
 
     private static final int PAGE = 5;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
+    private final DateTimeFormatter when;
 
     private final CustomerOrders orders;
     private final WalletStatement wallet;
@@ -46,7 +47,9 @@ public class HistoryHandler implements Feature {
     private final Outbox outbox;
     private final EventCodec codec;
 
-    public HistoryHandler(CustomerOrders orders, WalletStatement wallet, Replier replier, Texts texts, Outbox outbox, EventCodec codec) {
+    public HistoryHandler(CustomerOrders orders, WalletStatement wallet, Replier replier, Texts texts, Outbox outbox, EventCodec codec,
+                          StoreProperties store) {
+        this.when = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm").withZone(store.timezone());
         this.orders = orders;
         this.wallet = wallet;
         this.replier = replier;
@@ -98,13 +101,16 @@ public class HistoryHandler implements Feature {
                 Rupiah.format(order.total()), order.paymentFee() == null ? unknown : Rupiah.format(order.paymentFee()),
                 order.totalBill() == null ? unknown : Rupiah.format(order.totalBill()),
                 texts.get(locale, "method." + order.paymentMethod()), texts.get(locale, "status." + order.status()),
-                WHEN.format(order.createdAt()));
+                when.format(order.createdAt()));
         Buttons keyboard = Buttons.keyboard();
         if (order.status() == OrderStatus.COMPLETED) {
             keyboard.row(button(texts.get(locale, "history.resend"), new Resend(order.id())));
         }
         if (order.cancellable()) {
             keyboard.row(button(texts.get(locale, "order.cancel"), new CancelOrder(order.id())));
+        }
+        if (order.refundable()) {
+            keyboard.row(button(texts.get(locale, "history.refund.estimate"), new EstimateFor(order.id())));
         }
         keyboard.row(button(texts.get(locale, "nav.back"), new OrderHistory(0)), button(texts.get(locale, "nav.menu"), new MainMenu()));
         replier.show(in, new Screen(text, keyboard.build()));
@@ -127,7 +133,7 @@ public class HistoryHandler implements Feature {
         int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
         int page = Math.clamp(button.page(), 0, pages - 1);
         List<String> lines = wallet.page(in.userId(), page, PAGE).stream()
-                .map(entry -> texts.get(locale, "history.transaction", WHEN.format(entry.at()), texts.get(locale, "entry." + entry.type()),
+                .map(entry -> texts.get(locale, "history.transaction", when.format(entry.at()), texts.get(locale, "entry." + entry.type()),
                         (entry.delta() > 0 ? "+" : "−") + Rupiah.format(Math.abs(entry.delta())),
                         Rupiah.format(entry.balance()), entry.reference()))
                 .toList();

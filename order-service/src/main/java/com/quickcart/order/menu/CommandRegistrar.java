@@ -16,7 +16,7 @@ import java.util.Locale;
 @Component
 public class CommandRegistrar {
 
-    private static final List<String> COMMANDS = List.of("start", "help", "stock", "order");
+    private static final List<String> COMMANDS = List.of("start", "help", "stock", "order", "refund", "skip");
 
     private final BotOutbox bot;
     private final Texts texts;

@@ -9,6 +9,8 @@ import com.quickcart.common.events.delivery.StockReserved;
 import com.quickcart.common.events.payment.BalanceAdjusted;
 import com.quickcart.common.events.payment.BalanceAdjustmentRefused;
 import com.quickcart.common.events.payment.BalanceChanged;
+import com.quickcart.common.events.payment.OrderRefundRefused;
+import com.quickcart.common.events.payment.OrderRefunded;
 import com.quickcart.common.events.payment.PaymentCancelled;
 import com.quickcart.common.events.payment.PaymentExpired;
 import com.quickcart.common.events.payment.PaymentFailed;
@@ -21,6 +23,7 @@ import com.quickcart.common.messaging.inbox.Inbox;
 import com.quickcart.order.account.BalanceNotices;
 import com.quickcart.order.account.Projections;
 import com.quickcart.order.checkout.OrderSaga;
+import com.quickcart.order.orderdesk.OperatorRefunds;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +33,8 @@ public class SagaListener {
 
     private final EventRouter router;
 
-    public SagaListener(EventCodec codec, Inbox inbox, OrderSaga saga, Projections projections, BalanceNotices balances) {
+    public SagaListener(EventCodec codec, Inbox inbox, OrderSaga saga, Projections projections, BalanceNotices balances,
+                        OperatorRefunds refunds) {
         this.router = EventRouter.consumer("order-saga", codec, inbox)
                 .on(StockReserved.class, saga::stockReserved)
                 .on(StockRejected.class, saga::stockRejected)
@@ -44,7 +48,9 @@ public class SagaListener {
                 .on(StockLevelChanged.class, projections::stockLevel)
                 .on(BalanceChanged.class, projections::balance)
                 .on(BalanceAdjusted.class, balances::adjusted)
-                .on(BalanceAdjustmentRefused.class, balances::refused);
+                .on(BalanceAdjustmentRefused.class, balances::refused)
+                .on(OrderRefunded.class, refunds::refunded)
+                .on(OrderRefundRefused.class, refunds::refused);
     }
 
     @KafkaListener(id = "order-saga", groupId = "order-service", topics = {Topics.DELIVERY_EVENTS, Topics.PAYMENT_EVENTS})

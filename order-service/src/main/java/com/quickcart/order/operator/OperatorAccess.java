@@ -62,6 +62,17 @@ public class OperatorAccess {
         };
     }
 
+    /** For a screen several permissions need to reach (an order is looked up by support and by finance). */
+    public <T> BiConsumer<Interaction, T> requiresAny(Set<Permission> permissions, BiConsumer<Interaction, T> action) {
+        return (in, input) -> {
+            if (permissionsOf(in.userId()).stream().anyMatch(permissions::contains)) {
+                action.accept(in, input);
+            } else {
+                refuse(in, permissions.toString());
+            }
+        };
+    }
+
     public <T> BiConsumer<Interaction, T> ownerOnly(BiConsumer<Interaction, T> action) {
         return (in, input) -> {
             if (isOwner(in.userId())) {

@@ -20,6 +20,7 @@ import com.quickcart.order.operator.OperatorButtons.RemoveStaff;
 import com.quickcart.order.operator.OperatorButtons.StaffList;
 import com.quickcart.order.operator.OperatorButtons.StaffMember;
 import com.quickcart.order.operator.OperatorButtons.TogglePermission;
+import com.quickcart.order.orderdesk.OrderDeskButtons.FindOrder;
 import com.quickcart.order.session.Session.Awaiting;
 import com.quickcart.order.stats.StatsButtons.Stats;
 import org.springframework.stereotype.Component;
@@ -90,6 +91,9 @@ public class OperatorHandler implements Feature {
         }
         if (permissions.contains(Permission.FINANCE)) {
             keyboard.row(button(texts.get(locale, "admin.stats"), new Stats(1)));
+        }
+        if (permissions.contains(Permission.SUPPORT) || permissions.contains(Permission.FINANCE)) {
+            keyboard.row(button(texts.get(locale, "admin.orders"), new FindOrder()));
         }
         if (permissions.contains(Permission.CUSTOMERS)) {
             keyboard.row(button(texts.get(locale, "admin.customers"), new FindCustomer()));

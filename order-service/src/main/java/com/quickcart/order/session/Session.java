@@ -50,7 +50,7 @@ public record Session(Awaiting awaiting, Map<String, String> data) {
     public enum Awaiting {
         NOTHING, NAME, WHATSAPP, EMAIL, EDIT_NAME, EDIT_WHATSAPP, EDIT_EMAIL, CONTACT_ADMIN, SUPPORT_REPLY, VOUCHER, DEPOSIT_AMOUNT,
         ADMIN_STAFF_ID, ADMIN_CATEGORY_NAME, ADMIN_PRODUCT, ADMIN_PRICE, ADMIN_CUSTOMER_QUERY, ADMIN_VOUCHER, ADMIN_ADJUST,
-        ADMIN_AUDIT_FILTER;
+        ADMIN_AUDIT_FILTER, ADMIN_ORDER_ID, ADMIN_REFUND, ADMIN_REFUND_USAGE, REFUND_USAGE;
 
         static Awaiting parse(String value) {
             if (value == null) {

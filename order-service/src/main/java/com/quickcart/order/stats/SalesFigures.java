@@ -28,9 +28,12 @@ public class SalesFigures {
         jdbc.sql("SELECT status, count(*) AS n FROM orders WHERE created_at >= :since GROUP BY status ORDER BY status")
                 .param("since", Timestamp.from(since))
                 .query((rs, n) -> byStatus.put(rs.getString("status"), rs.getLong("n"))).list();
+        // An order an operator refunded was a sale: its bill stays in gross and what went back is a refund.
         Map<String, Object> money = jdbc.sql("""
-                        SELECT COALESCE(sum(COALESCE(total_bill, total)), 0) AS gross, COALESCE(sum(COALESCE(payment_fee, 0)), 0) AS fees
-                        FROM orders WHERE status = 'COMPLETED' AND created_at >= :since""")
+                        SELECT COALESCE(sum(COALESCE(total_bill, total)), 0) AS gross, COALESCE(sum(COALESCE(payment_fee, 0)), 0) AS fees,
+                               COALESCE(sum(COALESCE(refunded_amount, 0)), 0) AS refunds
+                        FROM orders WHERE (status = 'COMPLETED' OR (status = 'REFUNDED' AND refunded_by IS NOT NULL))
+                          AND created_at >= :since""")
                 .param("since", Timestamp.from(since)).query().singleRow();
         long deposits = jdbc.sql("SELECT COALESCE(sum(delta), 0) FROM wallet_transactions WHERE entry_type = 'DEPOSIT' AND at >= :since")
                 .param("since", Timestamp.from(since)).query(Long.class).single();
@@ -41,7 +44,8 @@ public class SalesFigures {
                 .param("since", Timestamp.from(since)).query(String.class).list();
         long gross = ((Number) money.get("gross")).longValue();
         long fees = ((Number) money.get("fees")).longValue();
-        return new Period(byStatus, gross, fees, gross - fees, deposits, top);
+        long refunds = ((Number) money.get("refunds")).longValue();
+        return new Period(byStatus, gross, fees, refunds, gross - fees - refunds, deposits, top);
     }
 
     /** What customers hold in their balances: money the store owes in goods. */
@@ -66,9 +70,11 @@ public class SalesFigures {
     }
 
     /**
-     * @param gross the bills customers paid for completed orders (Pakasir's total for QRIS)
-     * @param net   gross less the gateway's fees
+     * @param gross   the bills customers paid for completed orders (Pakasir's total for QRIS), refunded ones included
+     * @param refunds what operators refunded of those orders to the customers' balances
+     * @param net     gross less the gateway's fees and the refunds
      */
-    public record Period(Map<String, Long> ordersByStatus, long gross, long fees, long net, long deposits, List<String> topProducts) {
+    public record Period(Map<String, Long> ordersByStatus, long gross, long fees, long refunds, long net, long deposits,
+                         List<String> topProducts) {
     }
 }

@@ -36,6 +36,6 @@ public class StatsReport {
         return Texts.fitMessage(texts.get(locale, "stats.body", texts.get(locale, "stats.period." + days), statuses,
                 Rupiah.format(period.gross()), Rupiah.format(period.fees()), Rupiah.format(period.net()),
                 Rupiah.format(period.deposits()), Rupiah.format(figures.outstandingBalances()), top,
-                low.isEmpty() ? "-" : low, Long.toString(stuck)));
+                low.isEmpty() ? "-" : low, Long.toString(stuck), Rupiah.format(period.refunds())));
     }
 }

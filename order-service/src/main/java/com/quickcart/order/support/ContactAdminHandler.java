@@ -43,9 +43,12 @@ public class ContactAdminHandler implements Feature {
     private final Replier replier;
     private final Texts texts;
     private final UserAccounts users;
+    private final SupportDesk desk;
 
-    public ContactAdminHandler(StoreProperties store, SupportThreads threads, Replier replier, Texts texts, UserAccounts users) {
+    public ContactAdminHandler(StoreProperties store, SupportThreads threads, Replier replier, Texts texts, UserAccounts users,
+                               SupportDesk desk) {
         this.users = users;
+        this.desk = desk;
         this.store = store;
         this.threads = threads;
         this.replier = replier;
@@ -79,17 +82,14 @@ public class ContactAdminHandler implements Feature {
             replier.show(in, Screen.of(texts.get(in.locale(), "contact.textorphoto")));
             return;
         }
-        long thread = threads.open(in.userId());
-        String username = in.username() == null ? "-" : "@" + in.username();
-        for (long admin : store.adminIds()) {
-            // Admins read the store's default language: Indonesian.
-            String header = texts.get(Texts.INDONESIAN, "contact.header", in.firstName(), Long.toString(in.userId()), username, Long.toString(thread));
-            var reply = Buttons.keyboard().row(button(texts.get(Texts.INDONESIAN, "contact.reply.button"), new ReplyToThread(thread))).build();
-            if (message.hasText()) {
-                replier.send(admin, new Screen(header + "\n\n" + message.getText(), reply));
-            } else {
-                String caption = message.getCaption() == null ? header : header + "\n\n" + message.getCaption();
-                replier.copy(in.chatId(), message.getMessageId(), admin, caption, reply);
+        if (message.hasText()) {
+            desk.open(in, message.getText(), List.of());
+        } else {
+            long thread = threads.open(in.userId());
+            String header = desk.header(in, thread);
+            String caption = message.getCaption() == null ? header : header + "\n\n" + message.getCaption();
+            for (long admin : desk.admins()) {
+                replier.copy(in.chatId(), message.getMessageId(), admin, caption, desk.keyboard(thread, List.of()));
             }
         }
         in.replaceSession(in.session().awaiting(Awaiting.NOTHING));

@@ -11,11 +11,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OrderStatusTest {
 
     @Test
-    void aCompletedOrRefundedOrderNeverMovesAgain() {
+    void aCompletedOrderCanOnlyBeRefundedAndARefundedOneNeverMovesAgain() {
         for (OrderStatus to : OrderStatus.values()) {
-            assertThat(OrderStatus.COMPLETED.canMoveTo(to)).as("COMPLETED → %s", to).isFalse();
+            assertThat(OrderStatus.COMPLETED.canMoveTo(to)).as("COMPLETED → %s", to).isEqualTo(to == OrderStatus.REFUNDED);
             assertThat(OrderStatus.REFUNDED.canMoveTo(to)).as("REFUNDED → %s", to).isFalse();
         }
+        assertThat(OrderStatus.COMPLETED.terminal()).isTrue();
+    }
+
+    @Test
+    void onlyAnOrderWhoseMoneyWasTakenCanBeRefundedByAnOperator() {
+        assertThat(Arrays.stream(OrderStatus.values()).filter(OrderStatus::refundable))
+                .containsExactlyInAnyOrder(OrderStatus.PAID, OrderStatus.COMPLETED);
     }
 
     @Test

@@ -4,12 +4,14 @@ import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.pakasir.PakasirCallbackReceived;
 import com.quickcart.common.events.payment.BalanceAdjustmentRequested;
+import com.quickcart.common.events.payment.OrderRefundRequested;
 import com.quickcart.common.events.payment.PaymentCancelRequested;
 import com.quickcart.common.events.payment.PaymentRequested;
 import com.quickcart.common.events.payment.RefundRequested;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.EventRouter;
 import com.quickcart.common.messaging.inbox.Inbox;
+import com.quickcart.payment.payments.OrderRefunds;
 import com.quickcart.payment.payments.PakasirWork;
 import com.quickcart.payment.payments.PaymentProcessing;
 import com.quickcart.payment.wallet.BalanceAdjustments;
@@ -23,12 +25,13 @@ public class PaymentListener {
     private final PakasirWork pakasirWork;
 
     public PaymentListener(EventCodec codec, Inbox inbox, PaymentProcessing processing, BalanceAdjustments adjustments,
-                           PakasirWork pakasirWork) {
+                           OrderRefunds refunds, PakasirWork pakasirWork) {
         this.router = EventRouter.consumer("payment", codec, inbox)
                 .on(PaymentRequested.class, processing::requested)
                 .on(PaymentCancelRequested.class, processing::cancelRequested)
                 .on(RefundRequested.class, processing::refundRequested)
                 .on(BalanceAdjustmentRequested.class, adjustments::apply)
+                .on(OrderRefundRequested.class, refunds::requested)
                 .on(PakasirCallbackReceived.class, processing::callback);
         this.pakasirWork = pakasirWork;
     }

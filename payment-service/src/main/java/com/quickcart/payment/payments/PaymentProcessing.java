@@ -216,6 +216,7 @@ public class PaymentProcessing {
     }
 
     private void refund(Payment payment, String reason) {
+        payments.recordRefunded(payment.id(), payment.amount());
         wallet.credit(payment.userId(), EntryType.REFUND, payment.amount(), payment.id());
         publish(payment.id(), new PaymentRefunded(payment.id(), payment.userId(), payment.chatId(), payment.language(),
                 payment.amount()));

@@ -125,6 +125,27 @@ public class Payments {
                 .param("to", to).param("id", id).param("from", List.of(from)).update() == 1;
     }
 
+    /**
+     * Refunds {@code amount} of a paid payment: {@code PAID → REFUNDED} with the amount, once.
+     * False when it is no longer paid (refunded already, by this or a concurrent request).
+     */
+    public boolean refund(String id, long amount) {
+        return jdbc.sql("UPDATE payments SET status = 'REFUNDED', refunded_amount = :amount, updated_at = now() WHERE id = :id AND status = 'PAID'")
+                .param("amount", amount).param("id", id).update() == 1;
+    }
+
+    /** Money that arrived after its order ended goes back whole: the amount is recorded with the move already made. */
+    public void recordRefunded(String id, long amount) {
+        jdbc.sql("UPDATE payments SET refunded_amount = :amount WHERE id = :id AND status = 'REFUNDED' AND refunded_amount IS NULL")
+                .param("amount", amount).param("id", id).update();
+    }
+
+    /** How much of the payment went back to the balance; 0 when none did. */
+    public long refunded(String id) {
+        return jdbc.sql("SELECT COALESCE((SELECT refunded_amount FROM payments WHERE id = :id), 0)").param("id", id)
+                .query(Long.class).single();
+    }
+
     public Optional<Payment> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id").param("id", id).query(Payments::payment).optional();
     }
