@@ -47,6 +47,16 @@ public final class EventRouter {
         return this;
     }
 
+    /**
+     * For a handler that needs the event's id as well, e.g. to open what was sealed for this very
+     * event (docs/adr/0013, 0022).
+     */
+    public <T> EventRouter onWithEventId(Class<T> contract, java.util.function.BiConsumer<java.util.UUID, T> handler) {
+        EventContract meta = Contracts.of(contract);
+        routes.put(meta.type() + "@" + meta.version(), envelope -> handler.accept(envelope.eventId(), codec.unwrap(envelope, contract)));
+        return this;
+    }
+
     /** Handles the envelope if its type is in the table; returns whether it ran now (false: unknown or a redelivery). */
     public boolean route(EventEnvelope envelope) {
         Consumer<EventEnvelope> handler = routes.get(envelope.type() + "@" + envelope.version());
