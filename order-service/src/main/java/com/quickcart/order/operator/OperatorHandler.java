@@ -22,6 +22,7 @@ import com.quickcart.order.operator.OperatorButtons.StaffMember;
 import com.quickcart.order.operator.OperatorButtons.TogglePermission;
 import com.quickcart.order.session.Session.Awaiting;
 import com.quickcart.order.stats.StatsButtons.Stats;
+import com.quickcart.order.stock.StockButtons.StockProducts;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
@@ -91,6 +92,9 @@ public class OperatorHandler implements Feature {
         Buttons keyboard = Buttons.keyboard();
         if (permissions.contains(Permission.CATALOG)) {
             keyboard.row(button(texts.get(locale, "admin.catalog"), new AdminCategories()));
+        }
+        if (permissions.contains(Permission.STOCK)) {
+            keyboard.row(button(texts.get(locale, "admin.stock"), new StockProducts(0)));
         }
         if (permissions.contains(Permission.VOUCHERS)) {
             keyboard.row(button(texts.get(locale, "admin.vouchers"), new VoucherList()));

@@ -12,4 +12,10 @@ import com.quickcart.common.events.EventContract;
 @EventContract(type = "StockDocumentSubmitted")
 public record StockDocumentSubmitted(String uploadId, long productId, long operatorId, long chatId, String language,
                                      String fileId, String fileName, long fileSize) {
+
+    /**
+     * The largest document one upload takes: sealed (base64, a third larger) it must still fit one
+     * Kafka record (quickcart.messaging.max-event-bytes, 900 000). About 10 000 lines of 50 characters.
+     */
+    public static final long MAX_BYTES = 512 * 1024;
 }
