@@ -80,6 +80,18 @@ elif [ -z "${STOCK_INTAKE_PUBLIC_KEY:-}" ]; then
 elif [ -z "${STOCK_INTAKE_PRIVATE_KEY:-}" ]; then
   die "STOCK_INTAKE_PUBLIC_KEY is set but STOCK_INTAKE_PRIVATE_KEY is not: set both, or neither for the development pair"
 fi
+# And the update-transit pair: ingress seals what people type for order-service (docs/adr/0022).
+if [ -z "${UPDATE_TRANSIT_PRIVATE_KEY:-}" ] && [ -z "${UPDATE_TRANSIT_PUBLIC_KEY:-}" ]; then
+  export UPDATE_TRANSIT_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIBDrBaV84SZZ69cGx97b8UWgsF208FBnM5vfEpzy7m7w"
+  export UPDATE_TRANSIT_PUBLIC_KEY="MCowBQYDK2VuAyEAmfCdn4QiRq1i/qsxW9Tb0yICWg5n+yZAo5OgBz0WTl0="
+elif [ -z "${UPDATE_TRANSIT_PUBLIC_KEY:-}" ]; then
+  command -v openssl >/dev/null || die "UPDATE_TRANSIT_PUBLIC_KEY is unset and openssl is missing to derive it from UPDATE_TRANSIT_PRIVATE_KEY"
+  UPDATE_TRANSIT_PUBLIC_KEY="$(base64 -d <<<"$UPDATE_TRANSIT_PRIVATE_KEY" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
+    || die "UPDATE_TRANSIT_PRIVATE_KEY is not an X25519 private key (base64 PKCS#8 DER)"
+  export UPDATE_TRANSIT_PUBLIC_KEY
+elif [ -z "${UPDATE_TRANSIT_PRIVATE_KEY:-}" ]; then
+  die "UPDATE_TRANSIT_PUBLIC_KEY is set but UPDATE_TRANSIT_PRIVATE_KEY is not: set both, or neither for the development pair"
+fi
 export LOG_FORMAT="${LOG_FORMAT:-logstash}"
 
 # --- build ----------------------------------------------------------------------------------

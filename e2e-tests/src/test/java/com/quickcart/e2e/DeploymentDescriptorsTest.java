@@ -121,6 +121,13 @@ class DeploymentDescriptorsTest {
         }
         assertThat(config).as("the stock-intake public key is not a secret and reaches the notifier").containsKey("STOCK_INTAKE_PUBLIC_KEY")
                 .doesNotContainKeys("STOCK_INTAKE_PRIVATE_KEY", "STOCK_INTAKE_PREVIOUS_PRIVATE_KEYS");
+        assertThat(k8s("order-service.yaml").toString()).as("only order-service opens typed text")
+                .contains("update-transit-private-key");
+        for (String other : List.of("ingress-service", "payment-service", "delivery-service", "notifier-service")) {
+            assertThat(k8s(other + ".yaml").toString()).as(other).doesNotContain("update-transit-private-key", "UPDATE_TRANSIT_PRIVATE_KEY");
+        }
+        assertThat(config).as("the update-transit public key reaches ingress").containsKey("UPDATE_TRANSIT_PUBLIC_KEY")
+                .doesNotContainKeys("UPDATE_TRANSIT_PRIVATE_KEY", "UPDATE_TRANSIT_PREVIOUS_PRIVATE_KEYS");
     }
 
     @Test

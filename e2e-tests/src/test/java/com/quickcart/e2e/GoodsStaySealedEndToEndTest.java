@@ -117,16 +117,21 @@ class GoodsStaySealedEndToEndTest {
     }
 
     @Test
-    void goodsAnOwnerUploadsStaySealedFromTheDocumentToTheBuyer() {
-        List<String> goods = secrets(3, 30);
+    void goodsAnOwnerUploadsOrPastesStaySealedFromTheChatToTheBuyer() {
+        List<String> goods = secrets(5, 30);
         long product = cluster.orderDb().sql("INSERT INTO products (category_id, name, price) VALUES (1, 'Upload Sealed Uji', 12000) RETURNING id")
                 .query(Long.class).single();
         int skip = cluster.botApi.calls().size();
         cluster.tap(Cluster.OWNER, "sk:up:" + product);
         cluster.awaitCall(Cluster.OWNER, c -> c.text().contains(".txt or .csv document"), skip);
-        cluster.sendDocument(Cluster.OWNER, String.join("\n", goods).getBytes(StandardCharsets.UTF_8), "sealed.txt", "text/plain");
+        cluster.sendDocument(Cluster.OWNER, String.join("\n", goods.subList(0, 3)).getBytes(StandardCharsets.UTF_8), "sealed.txt", "text/plain");
         cluster.awaitCall(Cluster.OWNER, c -> c.text().contains("added 3"), skip);
-        await().atMost(WAIT).until(() -> cluster.stockShown(product) == 3);
+        int pasted = cluster.botApi.calls().size();
+        cluster.tap(Cluster.OWNER, "sk:up:" + product);
+        cluster.awaitCall(Cluster.OWNER, c -> c.text().contains("Paste the goods"), pasted);
+        cluster.say(Cluster.OWNER, String.join("\n", goods.subList(3, 5)));
+        cluster.awaitCall(Cluster.OWNER, c -> c.text().contains("added 2"), pasted);
+        await().atMost(WAIT).until(() -> cluster.stockShown(product) == 5);
 
         long buyer = buyerWithBalance(12_000);
         cluster.tap(buyer, "pay:b:" + product + ":1");
@@ -138,7 +143,9 @@ class GoodsStaySealedEndToEndTest {
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(topics.recordsHoldingGoods()).as("records on any topic or dead-letter topic holding uploaded goods in clear").isZero();
             soft.assertThat(cluster.deliveryDb().sql("SELECT count(*) FROM outbox_seen WHERE event_type = 'StockUploaded' AND event_key = :k")
-                    .param("k", Long.toString(product)).query(Long.class).single()).as("the upload's answer delivery-service wrote").isEqualTo(1);
+                    .param("k", Long.toString(product)).query(Long.class).single()).as("the answers delivery-service wrote").isEqualTo(2);
+            soft.assertThat(cluster.orderDb().sql("SELECT count(*) FROM outbox_seen WHERE event_type = 'StockUpload' AND event_key = :k")
+                    .param("k", Long.toString(product)).query(Long.class).single()).as("the sealed paste order-service wrote").isEqualTo(1);
             soft.assertThat(cluster.bean(NotifierApplication.class, JdbcClient.class)
                     .sql("SELECT count(*) FROM outbox_seen WHERE event_type = 'StockUpload' AND event_key = :k")
                     .param("k", Long.toString(product)).query(Long.class).single()).as("the sealed upload the notifier wrote").isEqualTo(1);

@@ -1,8 +1,10 @@
 package com.quickcart.order.stock;
 
 import com.quickcart.common.events.Topics;
+import com.quickcart.common.events.delivery.StockUpload;
 import com.quickcart.common.events.delivery.WithdrawStock;
 import com.quickcart.common.events.order.StockDocumentSubmitted;
+import com.quickcart.common.goods.GoodsSealer;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.order.bot.Buttons;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +41,10 @@ import static com.quickcart.order.operator.Permission.STOCK;
 
 /**
  * Stock from the operator's chat: counts per product (as customers see them), goods added from a
- * .txt/.csv document, unsold items withdrawn by count, and (owners) the low-stock alert level.
- * The goods never pass through here: a document goes to the notifier by its Telegram file id,
- * to be fetched and sealed for delivery-service (docs/adr/0022); what comes back is counts,
- * answered and audited by {@link StockReports}.
+ * .txt/.csv document or pasted lines, unsold items withdrawn by count, and (owners) the low-stock
+ * alert level. A document goes to the notifier by its Telegram file id, to be fetched and sealed
+ * for delivery-service; a paste (sealed by ingress on its way here) is sealed for delivery-service
+ * at once (docs/adr/0022). What comes back is counts, answered and audited by {@link StockReports}.
  */
 @Component
 public class StockHandler implements Feature {
@@ -57,9 +60,11 @@ public class StockHandler implements Feature {
     private final Texts texts;
     private final Outbox outbox;
     private final EventCodec codec;
+    private final GoodsSealer sealer;
 
     public StockHandler(StockLevels stock, OperatorAccess access, AuditTrail audit, Replier replier, Texts texts, Outbox outbox,
-                        EventCodec codec) {
+                        EventCodec codec, GoodsSealer sealer) {
+        this.sealer = sealer;
         this.stock = stock;
         this.access = access;
         this.audit = audit;
@@ -135,8 +140,12 @@ public class StockHandler implements Feature {
         if (product.isEmpty()) {
             return;
         }
+        if (message.hasText()) {
+            pasted(in, product.get(), message.getText());
+            return;
+        }
         if (!message.hasDocument()) {
-            replier.show(in, uploadPrompt(in.locale(), message.hasText() ? "stock.upload.paste" : "stock.upload.type", product.get()));
+            replier.show(in, uploadPrompt(in.locale(), "stock.upload.type", product.get()));
             return;
         }
         Document document = message.getDocument();
@@ -155,6 +164,22 @@ public class StockHandler implements Feature {
         log.info("stock document submitted upload_id={} product_id={} operator_id={} bytes={}", uploadId, product.get().id(), in.userId(), size);
         replier.show(in, Screen.of(texts.get(in.locale(), "stock.upload.received", document.getFileName(), StockDocument.size(size),
                 product.get().name())));
+    }
+
+    /**
+     * Goods pasted as a message: they crossed telegram.updates sealed by ingress and are sealed
+     * again here, for delivery-service, before they leave; the lines are counted there.
+     */
+    private void pasted(Interaction in, ProductStock product, String text) {
+        String uploadId = UUID.randomUUID().toString();
+        UUID eventId = UUID.randomUUID();
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        outbox.append(Topics.DELIVERY_COMMANDS, codec.wrap(eventId, Long.toString(product.id()), new StockUpload(uploadId, product.id(),
+                in.userId(), in.chatId(), in.locale().getLanguage(), "paste",
+                sealer.seal(List.of(text), StockUpload.sealedFor(uploadId), eventId), null, bytes.length)));
+        in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
+        log.info("stock paste submitted upload_id={} product_id={} operator_id={} bytes={}", uploadId, product.id(), in.userId(), bytes.length);
+        replier.show(in, Screen.of(texts.get(in.locale(), "stock.upload.pasted", text.split("\n", -1).length, product.name())));
     }
 
     private void askWithdraw(Interaction in, WithdrawGoods button) {
