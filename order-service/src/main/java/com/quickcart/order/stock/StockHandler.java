@@ -82,6 +82,7 @@ public class StockHandler implements Feature {
                 .button(WithdrawGoods.class, access.requires(STOCK, this::askWithdraw))
                 .button(LowStockLevel.class, access.ownerOnly(this::askThreshold))
                 .message(Awaiting.ADMIN_STOCK_UPLOAD, access.requires(STOCK, this::uploadReceived))
+                .text(Awaiting.ADMIN_STOCK_UPLOAD, access.requires(STOCK, this::pasteReceived))
                 .text(Awaiting.ADMIN_STOCK_WITHDRAW, access.requires(STOCK, this::withdrawTyped))
                 .text(Awaiting.ADMIN_STOCK_THRESHOLD, access.ownerOnly(this::thresholdTyped));
     }
@@ -134,14 +135,10 @@ public class StockHandler implements Feature {
         replier.show(in, uploadPrompt(in.locale(), null, product.get()));
     }
 
-    /** A document of goods while one is awaited; anything else earns the prompt again, saying what to send. */
+    /** A document of goods while an upload is awaited; a photo, sticker... earns the prompt again, saying what to send. */
     private void uploadReceived(Interaction in, Message message) {
         Optional<ProductStock> product = awaitedProduct(in);
         if (product.isEmpty()) {
-            return;
-        }
-        if (message.hasText()) {
-            pasted(in, product.get(), message.getText());
             return;
         }
         if (!message.hasDocument()) {
@@ -170,7 +167,12 @@ public class StockHandler implements Feature {
      * Goods pasted as a message: they crossed telegram.updates sealed by ingress and are sealed
      * again here, for delivery-service, before they leave; the lines are counted there.
      */
-    private void pasted(Interaction in, ProductStock product, String text) {
+    private void pasteReceived(Interaction in, String text) {
+        Optional<ProductStock> found = awaitedProduct(in);
+        if (found.isEmpty()) {
+            return;
+        }
+        ProductStock product = found.get();
         String uploadId = UUID.randomUUID().toString();
         UUID eventId = UUID.randomUUID();
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
