@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /** The goods, one encrypted row per item, and the claims orders hold on them. */
 @Repository
@@ -31,11 +31,13 @@ public class Inventory {
      * Stores each item not already held for the product (sold, reserved or available), encrypted,
      * with its keyed hash; returns how many were new. A repeat, within {@code items} or of a row
      * another transaction is writing at the same time, is skipped by the unique index, never
-     * stored twice. Rows go in in hash order, so two uploads racing with the same items wait for
-     * each other instead of deadlocking.
+     * stored twice. Writers of one product take turns (a transaction-scoped advisory lock, the one
+     * {@code publishStockLevel} takes), so two uploads racing with the same items never deadlock;
+     * items keep their order, so they are sold in the order they were uploaded.
      */
     public int add(long productId, List<String> items) {
-        Map<String, String> byHash = new TreeMap<>();
+        jdbc.sql("SELECT pg_advisory_xact_lock(:product)").param("product", productId).query(Object.class).list();
+        Map<String, String> byHash = new LinkedHashMap<>();
         for (String item : items) {
             byHash.putIfAbsent(HexFormat.of().formatHex(hashes.hash(item)), item);
         }
