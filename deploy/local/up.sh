@@ -85,6 +85,31 @@ elif [ -z "${GOODS_TRANSIT_PUBLIC_KEY:-}" ]; then
 elif [ -z "${GOODS_TRANSIT_PRIVATE_KEY:-}" ]; then
   die "GOODS_TRANSIT_PUBLIC_KEY is set but GOODS_TRANSIT_PRIVATE_KEY is not: set both, or neither for the development pair"
 fi
+# The same for the stock-intake pair: the notifier seals uploaded documents for delivery-service,
+# which alone opens them (docs/adr/0022).
+if [ -z "${STOCK_INTAKE_PRIVATE_KEY:-}" ] && [ -z "${STOCK_INTAKE_PUBLIC_KEY:-}" ]; then
+  export STOCK_INTAKE_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIFicuj/OgjJPTN5Y80ZmyV//Zy0X4Z/7yh0ZqwW7J/d1"
+  export STOCK_INTAKE_PUBLIC_KEY="MCowBQYDK2VuAyEAt+e3HCVWsU1qrEZdkKSmcsw29f0QhgjYzZyQ0zRs+lY="
+elif [ -z "${STOCK_INTAKE_PUBLIC_KEY:-}" ]; then
+  command -v openssl >/dev/null || die "STOCK_INTAKE_PUBLIC_KEY is unset and openssl is missing to derive it from STOCK_INTAKE_PRIVATE_KEY"
+  STOCK_INTAKE_PUBLIC_KEY="$(base64 -d <<<"$STOCK_INTAKE_PRIVATE_KEY" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
+    || die "STOCK_INTAKE_PRIVATE_KEY is not an X25519 private key (base64 PKCS#8 DER)"
+  export STOCK_INTAKE_PUBLIC_KEY
+elif [ -z "${STOCK_INTAKE_PRIVATE_KEY:-}" ]; then
+  die "STOCK_INTAKE_PUBLIC_KEY is set but STOCK_INTAKE_PRIVATE_KEY is not: set both, or neither for the development pair"
+fi
+# And the update-transit pair: ingress seals what people type for order-service (docs/adr/0022).
+if [ -z "${UPDATE_TRANSIT_PRIVATE_KEY:-}" ] && [ -z "${UPDATE_TRANSIT_PUBLIC_KEY:-}" ]; then
+  export UPDATE_TRANSIT_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIBDrBaV84SZZ69cGx97b8UWgsF208FBnM5vfEpzy7m7w"
+  export UPDATE_TRANSIT_PUBLIC_KEY="MCowBQYDK2VuAyEAmfCdn4QiRq1i/qsxW9Tb0yICWg5n+yZAo5OgBz0WTl0="
+elif [ -z "${UPDATE_TRANSIT_PUBLIC_KEY:-}" ]; then
+  command -v openssl >/dev/null || die "UPDATE_TRANSIT_PUBLIC_KEY is unset and openssl is missing to derive it from UPDATE_TRANSIT_PRIVATE_KEY"
+  UPDATE_TRANSIT_PUBLIC_KEY="$(base64 -d <<<"$UPDATE_TRANSIT_PRIVATE_KEY" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
+    || die "UPDATE_TRANSIT_PRIVATE_KEY is not an X25519 private key (base64 PKCS#8 DER)"
+  export UPDATE_TRANSIT_PUBLIC_KEY
+elif [ -z "${UPDATE_TRANSIT_PRIVATE_KEY:-}" ]; then
+  die "UPDATE_TRANSIT_PUBLIC_KEY is set but UPDATE_TRANSIT_PRIVATE_KEY is not: set both, or neither for the development pair"
+fi
 export LOG_FORMAT="${LOG_FORMAT:-logstash}"
 
 # --- build ----------------------------------------------------------------------------------

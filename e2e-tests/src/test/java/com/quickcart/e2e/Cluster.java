@@ -216,6 +216,17 @@ final class Cluster implements AutoCloseable {
         assertThat(postTelegram(TelegramUpdates.text(TelegramUpdates.nextUpdateId(), chatId, text, "en")).statusCode()).isEqualTo(200);
     }
 
+    /** A document the user sends: held by the fake Bot API as Telegram would, posted to the webhook by its file id. */
+    void sendDocument(long chatId, byte[] content, String fileName, String mimeType) {
+        sendDocument(chatId, botApi.hostFile(content, fileName), fileName, mimeType, content.length);
+    }
+
+    /** A document as Telegram describes it in the update, whatever the file behind the id (a size Telegram reports, say). */
+    void sendDocument(long chatId, String fileId, String fileName, String mimeType, long fileSize) {
+        var update = TelegramUpdates.document(TelegramUpdates.nextUpdateId(), chatId, fileId, fileName, mimeType, fileSize, "en");
+        assertThat(postTelegram(update).statusCode()).isEqualTo(200);
+    }
+
     BotCall awaitCall(long chatId, Predicate<BotCall> predicate) {
         return awaitCall(chatId, predicate, 0);
     }

@@ -114,6 +114,20 @@ class DeploymentDescriptorsTest {
         }
         assertThat(config).as("the public key is not a secret and reaches delivery").containsKey("GOODS_TRANSIT_PUBLIC_KEY")
                 .doesNotContainKeys("GOODS_TRANSIT_PRIVATE_KEY", "GOODS_TRANSIT_PREVIOUS_PRIVATE_KEYS");
+        assertThat(k8s("delivery-service.yaml").toString()).as("only delivery opens uploaded goods")
+                .contains("stock-intake-private-key");
+        for (String other : List.of("ingress-service", "order-service", "payment-service", "notifier-service")) {
+            assertThat(k8s(other + ".yaml").toString()).as(other).doesNotContain("stock-intake-private-key", "STOCK_INTAKE_PRIVATE_KEY");
+        }
+        assertThat(config).as("the stock-intake public key is not a secret and reaches the notifier").containsKey("STOCK_INTAKE_PUBLIC_KEY")
+                .doesNotContainKeys("STOCK_INTAKE_PRIVATE_KEY", "STOCK_INTAKE_PREVIOUS_PRIVATE_KEYS");
+        assertThat(k8s("order-service.yaml").toString()).as("only order-service opens typed text")
+                .contains("update-transit-private-key");
+        for (String other : List.of("ingress-service", "payment-service", "delivery-service", "notifier-service")) {
+            assertThat(k8s(other + ".yaml").toString()).as(other).doesNotContain("update-transit-private-key", "UPDATE_TRANSIT_PRIVATE_KEY");
+        }
+        assertThat(config).as("the update-transit public key reaches ingress").containsKey("UPDATE_TRANSIT_PUBLIC_KEY")
+                .doesNotContainKeys("UPDATE_TRANSIT_PRIVATE_KEY", "UPDATE_TRANSIT_PREVIOUS_PRIVATE_KEYS");
     }
 
     @Test
@@ -125,6 +139,18 @@ class DeploymentDescriptorsTest {
         for (String other : List.of("ingress-service", "order-service", "payment-service", "delivery-service")) {
             assertThat(map(map(services.get(other)).get("environment"))).as(other)
                     .doesNotContainKeys("GOODS_TRANSIT_PRIVATE_KEY", "GOODS_TRANSIT_PREVIOUS_PRIVATE_KEYS");
+        }
+    }
+
+    @Test
+    void composeGivesTheStockIntakePrivateKeyToDeliveryAlone() {
+        Map<String, Object> services = map(yaml("docker-compose.yml").get("services"));
+
+        assertThat(map(map(services.get("delivery-service")).get("environment"))).containsKey("STOCK_INTAKE_PRIVATE_KEY");
+        assertThat(map(map(services.get("notifier-service")).get("environment"))).containsKey("STOCK_INTAKE_PUBLIC_KEY");
+        for (String other : List.of("ingress-service", "order-service", "payment-service", "notifier-service")) {
+            assertThat(map(map(services.get(other)).get("environment"))).as(other)
+                    .doesNotContainKeys("STOCK_INTAKE_PRIVATE_KEY", "STOCK_INTAKE_PREVIOUS_PRIVATE_KEYS");
         }
     }
 

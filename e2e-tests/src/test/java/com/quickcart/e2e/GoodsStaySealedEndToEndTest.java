@@ -117,6 +117,47 @@ class GoodsStaySealedEndToEndTest {
     }
 
     @Test
+    void goodsAnOwnerUploadsOrPastesStaySealedFromTheChatToTheBuyer() {
+        List<String> goods = secrets(5, 30);
+        long product = cluster.orderDb().sql("INSERT INTO products (category_id, name, price) VALUES (1, 'Upload Sealed Uji', 12000) RETURNING id")
+                .query(Long.class).single();
+        int skip = cluster.botApi.calls().size();
+        cluster.tap(Cluster.OWNER, "sk:up:" + product);
+        cluster.awaitCall(Cluster.OWNER, c -> c.text().contains(".txt or .csv document"), skip);
+        cluster.sendDocument(Cluster.OWNER, String.join("\n", goods.subList(0, 3)).getBytes(StandardCharsets.UTF_8), "sealed.txt", "text/plain");
+        cluster.awaitCall(Cluster.OWNER, c -> c.text().contains("added 3"), skip);
+        int pasted = cluster.botApi.calls().size();
+        cluster.tap(Cluster.OWNER, "sk:up:" + product);
+        cluster.awaitCall(Cluster.OWNER, c -> c.text().contains("Paste the goods"), pasted);
+        cluster.say(Cluster.OWNER, String.join("\n", goods.subList(3, 5)));
+        cluster.awaitCall(Cluster.OWNER, c -> c.text().contains("added 2"), pasted);
+        await().atMost(WAIT).until(() -> cluster.stockShown(product) == 5);
+
+        long buyer = buyerWithBalance(12_000);
+        cluster.tap(buyer, "pay:b:" + product + ":1");
+        cluster.awaitCall(buyer, c -> holdsAny(c.text(), goods));
+        String orderId = awaitOrderOf(buyer);
+        await().atMost(WAIT).until(() -> cluster.orderStatus(orderId).equals("COMPLETED"));
+
+        Scan topics = scanEveryTopic(goods, orderId);
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(topics.recordsHoldingGoods()).as("records on any topic or dead-letter topic holding uploaded goods in clear").isZero();
+            soft.assertThat(cluster.deliveryDb().sql("SELECT count(*) FROM outbox_seen WHERE event_type = 'StockUploaded' AND event_key = :k")
+                    .param("k", Long.toString(product)).query(Long.class).single()).as("the answers delivery-service wrote").isEqualTo(2);
+            soft.assertThat(cluster.orderDb().sql("SELECT count(*) FROM outbox_seen WHERE event_type = 'StockUpload' AND event_key = :k")
+                    .param("k", Long.toString(product)).query(Long.class).single()).as("the sealed paste order-service wrote").isEqualTo(1);
+            soft.assertThat(cluster.bean(NotifierApplication.class, JdbcClient.class)
+                    .sql("SELECT count(*) FROM outbox_seen WHERE event_type = 'StockUpload' AND event_key = :k")
+                    .param("k", Long.toString(product)).query(Long.class).single()).as("the sealed upload the notifier wrote").isEqualTo(1);
+            soft.assertThat(capturedOutboxRowsHolding(goods)).as("outbox rows of any service holding uploaded goods in clear").isZero();
+            soft.assertThat(tableRowsHolding(goods)).as("rows of any table of any service holding uploaded goods in clear").isZero();
+            soft.assertThat(logLinesHolding(goods)).as("log events holding uploaded goods in clear").isZero();
+            soft.assertThat(loggedEvents().stream().anyMatch(e -> e.getFormattedMessage().startsWith("document of goods passed on sealed")))
+                    .as("the log capture saw the upload pass through the notifier").isTrue();
+        });
+    }
+
+    @Test
     void aGoodsSendTelegramRefusesIsDeadLetteredSealedAndStillDeliversWhenReplayed() {
         // Long enough to travel as a .txt document: no other message of the store uses sendDocument.
         List<String> goods = secrets(3, 1_400);

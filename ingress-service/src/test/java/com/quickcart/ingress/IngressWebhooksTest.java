@@ -3,7 +3,11 @@ package com.quickcart.ingress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quickcart.common.events.Topics;
 import com.quickcart.testsupport.KafkaBroker;
+import com.quickcart.common.goods.GoodsOpener;
+import com.quickcart.common.goods.UpdateText;
+import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.testsupport.TelegramUpdates;
+import com.quickcart.testsupport.UpdateTransitKeys;
 import com.quickcart.testsupport.TestEnvironment;
 import com.quickcart.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +68,12 @@ class IngressWebhooksTest {
         // acks=all before 200: the record is already on the topic, not merely on its way.
         TopicProbe.Seen seen = updates.awaitOne(s -> Long.toString(chatId).equals(s.key()), WAIT);
         assertThat(seen.type()).isEqualTo("TelegramUpdateReceived");
-        assertThat(seen.payload().path("update").toString()).isEqualTo(update.toString());
+        assertThat(seen.value().toString()).as("what the user typed is not on the topic in clear").doesNotContain("/start");
+        ObjectNode published = (ObjectNode) seen.payload().path("update");
+        UpdateText.open(published, new GoodsOpener(GoodsOpener.privateKey(UpdateTransitKeys.privateKey()), List.of()),
+                UUID.fromString(seen.value().path("eventId").asText()));
+        assertThat(published).as("order-service opens exactly the update Telegram sent")
+                .isEqualTo(EventCodec.mapper().readTree(update.toString()));
     }
 
     @Test

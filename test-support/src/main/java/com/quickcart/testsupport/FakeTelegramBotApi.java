@@ -33,6 +33,8 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
     private final Deque<ScriptedFailure> failures = new ArrayDeque<>();
     private final Deque<JsonNode> pendingUpdates = new ArrayDeque<>();
     private final AtomicInteger nextMessageId = new AtomicInteger(1000);
+    private final Map<String, HostedFile> hostedFiles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger nextFile = new AtomicInteger();
 
     private final String token;
     private final java.util.function.Consumer<BotCall> onCall;
@@ -107,6 +109,59 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
         pendingUpdates.add(update);
     }
 
+    /**
+     * A file users sent, held as Telegram holds it: {@code getFile} with the returned file_id
+     * answers its size and file_path, and {@code GET /file/bot<token>/<file_path>} serves the
+     * bytes. Put the file_id in a message's {@code document} as Telegram would.
+     */
+    public String hostFile(byte[] content, String fileName) {
+        int n = nextFile.incrementAndGet();
+        String fileId = "BQACAgIAAxkBAAI" + n + "-fake-document";
+        hostedFiles.put(fileId, new HostedFile(fileId, "AgAD" + n, "documents/file_" + n + suffix(fileName), content));
+        return fileId;
+    }
+
+    /** Downloads of hosted files so far (GET /file/bot…), for tests that check nothing was fetched. */
+    public int fileDownloads() {
+        return fileDownloads.get();
+    }
+
+    private final AtomicInteger fileDownloads = new AtomicInteger();
+
+    /** Telegram lets bots download files up to 20 MB; getFile refuses larger ones. */
+    static final long BOT_DOWNLOAD_LIMIT = 20L * 1024 * 1024;
+
+    private static String suffix(String fileName) {
+        int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot);
+    }
+
+    private record HostedFile(String fileId, String uniqueId, String path, byte[] content) {
+    }
+
+    private JsonNode getFile(ObjectNode params) {
+        HostedFile file = hostedFiles.get(params.path("file_id").asText());
+        if (file == null) {
+            return null;
+        }
+        ObjectNode result = JSON.createObjectNode().put("file_id", file.fileId()).put("file_unique_id", file.uniqueId())
+                .put("file_size", file.content().length);
+        if (file.content().length <= BOT_DOWNLOAD_LIMIT) {
+            result.put("file_path", file.path());
+        }
+        return result;
+    }
+
+    private void download(HttpExchange exchange, String filePath) throws IOException {
+        HostedFile file = hostedFiles.values().stream().filter(f -> f.path().equals(filePath)).findFirst().orElse(null);
+        if (file == null) {
+            respond(exchange, 404, error(404, "Not Found", null));
+            return;
+        }
+        fileDownloads.incrementAndGet();
+        respond(exchange, 200, "application/octet-stream", file.content());
+    }
+
     public void reset() {
         calls.clear();
         synchronized (this) {
@@ -119,6 +174,10 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String prefix = "/bot" + token + "/";
+            if (path.startsWith("/file/bot" + token + "/")) {
+                download(exchange, path.substring(("/file/bot" + token + "/").length()));
+                return;
+            }
             if (sandbox != null && !path.startsWith("/bot")) {
                 sandbox.handle(exchange);
                 return;
@@ -155,6 +214,17 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
                 return;
             }
             JsonNode result = result(method, params);
+            if (method.equals("getFile")) {
+                HostedFile hosted = hostedFiles.get(params.path("file_id").asText());
+                if (hosted == null) {
+                    respond(exchange, 400, error(400, "Bad Request: invalid file_id", null));
+                    return;
+                }
+                if (hosted.content().length > BOT_DOWNLOAD_LIMIT) {
+                    respond(exchange, 400, error(400, "Bad Request: file is too big", null));
+                    return;
+                }
+            }
             SandboxChats chats = sandboxChats;
             if (chats != null) {
                 chats.botCalled(call, fileNames, result);
@@ -167,7 +237,7 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
 
     private static final List<String> KNOWN_METHODS = List.of("sendMessage", "sendPhoto", "sendDocument", "sendSticker",
             "editMessageText", "editMessageCaption", "editMessageReplyMarkup", "forwardMessage", "copyMessage",
-            "answerCallbackQuery", "setMyCommands", "deleteMessage", "getMe", "getUpdates", "setWebhook", "deleteWebhook");
+            "answerCallbackQuery", "setMyCommands", "deleteMessage", "getMe", "getUpdates", "setWebhook", "deleteWebhook", "getFile");
 
     private static String canonical(String method) {
         return KNOWN_METHODS.stream().filter(known -> known.equalsIgnoreCase(method)).findFirst().orElse(method);
@@ -192,6 +262,7 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
             case "copyMessage" -> JSON.createObjectNode().put("message_id", nextMessageId.incrementAndGet());
             case "getMe" -> botUser();
             case "getUpdates" -> drainUpdates();
+            case "getFile" -> getFile(params);
             default -> JSON.getNodeFactory().booleanNode(true);
         };
     }

@@ -27,6 +27,21 @@ public final class TelegramUpdates {
         return message(updateId, (int) (updateId % 100_000), user(chatId, "Budi", "budi" + chatId, languageCode), text, null);
     }
 
+    /**
+     * A document the user sent, as Telegram describes it: {@code document} with its file_id
+     * (from {@code FakeTelegramBotApi.hostFile}), name, MIME type and size; no text.
+     */
+    public static ObjectNode document(long updateId, long chatId, String fileId, String fileName, String mimeType, long fileSize,
+                                      String languageCode) {
+        ObjectNode update = message(updateId, (int) (updateId % 100_000), user(chatId, "Budi", "budi" + chatId, languageCode), "", null);
+        ObjectNode message = (ObjectNode) update.get("message");
+        message.remove("text");
+        ObjectNode document = message.putObject("document");
+        document.put("file_name", fileName).put("mime_type", mimeType).put("file_id", fileId)
+                .put("file_unique_id", "AgAD" + Math.abs(fileId.hashCode())).put("file_size", fileSize);
+        return update;
+    }
+
     public static ObjectNode callback(long updateId, long chatId, int messageId, String data) {
         ObjectNode message = JSON.createObjectNode();
         message.put("message_id", messageId);

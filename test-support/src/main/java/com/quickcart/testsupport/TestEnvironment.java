@@ -30,6 +30,10 @@ public final class TestEnvironment {
         properties.put("TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET);
         properties.put("PAKASIR_PROJECT", PAKASIR_PROJECT);
         properties.put("TELEGRAM_BOT_TOKEN", FakeTelegramBotApi.TOKEN);
+        properties.put(StockIntakeKeys.PRIVATE_KEY_VARIABLE, StockIntakeKeys.privateKey());
+        properties.put(StockIntakeKeys.PUBLIC_KEY_VARIABLE, StockIntakeKeys.publicKey());
+        properties.put(UpdateTransitKeys.PRIVATE_KEY_VARIABLE, UpdateTransitKeys.privateKey());
+        properties.put(UpdateTransitKeys.PUBLIC_KEY_VARIABLE, UpdateTransitKeys.publicKey());
         properties.put("quickcart.messaging.outbox-poll-interval", "100ms");
         properties.put("quickcart.messaging.retry-backoff", "50ms");
         return properties;

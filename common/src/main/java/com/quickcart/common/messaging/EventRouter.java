@@ -87,6 +87,14 @@ public final class EventRouter {
         return this;
     }
 
+    /**
+     * For a handler that needs the event's id as well, e.g. to open what was sealed for this very
+     * event (docs/adr/0013, 0022).
+     */
+    public <T> EventRouter onWithEventId(Class<T> contract, BiConsumer<UUID, T> handler) {
+        return route(contract, envelope -> inbox.handleOnce(consumer, envelope, e -> handler.accept(e.eventId(), codec.unwrap(e, contract))));
+    }
+
     /** Handles the envelope if its type is in the table; returns whether it ran now (false: unknown or a redelivery). */
     public boolean route(EventEnvelope envelope) {
         Predicate<EventEnvelope> handleOnce = routes.get(envelope.type() + "@" + envelope.version());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.telegram.TelegramUpdateReceived;
+import com.quickcart.common.goods.GoodsSealer;
+import com.quickcart.common.goods.UpdateText;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.ingress.web.RejectedRequestException;
 import org.springframework.http.HttpStatus;
@@ -18,14 +20,17 @@ import java.util.UUID;
 /**
  * Reads only what ingress needs from a Telegram update: its {@code update_id} (the basis of a
  * stable event id, so Telegram's retries collapse into one event) and the chat that orders it.
+ * The text people typed is sealed for order-service before the update leaves (docs/adr/0022).
  */
 @Component
 public class TelegramUpdateParser {
 
     private final EventCodec codec;
+    private final GoodsSealer sealer;
 
-    public TelegramUpdateParser(EventCodec codec) {
+    public TelegramUpdateParser(EventCodec codec, GoodsSealer sealer) {
         this.codec = codec;
+        this.sealer = sealer;
     }
 
     public EventEnvelope toEnvelope(byte[] body) {
@@ -48,7 +53,9 @@ public class TelegramUpdateParser {
         }
         long id = updateId.asLong();
         UUID eventId = UUID.nameUUIDFromBytes(("telegram-update:" + id).getBytes(StandardCharsets.UTF_8));
-        return codec.wrap(eventId, orderingKey((ObjectNode) update, id), new TelegramUpdateReceived(id, update));
+        ObjectNode sealed = ((ObjectNode) update).deepCopy();
+        UpdateText.seal(sealed, sealer, eventId);
+        return codec.wrap(eventId, orderingKey(sealed, id), new TelegramUpdateReceived(id, sealed));
     }
 
     /** The chat id when the update has one (messages, callbacks), else the sender's id. */

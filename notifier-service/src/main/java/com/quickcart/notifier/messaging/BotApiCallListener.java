@@ -2,12 +2,14 @@ package com.quickcart.notifier.messaging;
 
 import com.quickcart.common.events.EventEnvelope;
 import com.quickcart.common.events.Topics;
+import com.quickcart.common.events.order.StockDocumentSubmitted;
 import com.quickcart.common.events.telegram.BotApiCall;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.EventRouter;
 import com.quickcart.common.messaging.inbox.Inbox;
 import com.quickcart.notifier.outbound.OutboundDelivery;
 import com.quickcart.common.messaging.lanes.KeyedLanes;
+import com.quickcart.notifier.stock.StockDocumentFetcher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,7 +19,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 
-/** Commands on telegram.outbound, keyed by chat: each chat's lane sends them in order. */
+/**
+ * Commands on telegram.outbound, keyed by chat: each chat's lane sends them in order. Besides Bot
+ * API calls to send, an operator's document of goods to fetch (docs/adr/0022).
+ */
 @Component
 public class BotApiCallListener implements ConsumerSeekAware {
 
@@ -26,9 +31,12 @@ public class BotApiCallListener implements ConsumerSeekAware {
     private final EventRouter router;
     private final KeyedLanes lanes;
 
-    public BotApiCallListener(EventCodec codec, Inbox inbox, OutboundDelivery delivery, KeyedLanes lanes) {
+    public BotApiCallListener(EventCodec codec, Inbox inbox, OutboundDelivery delivery, KeyedLanes lanes, StockDocumentFetcher documents) {
+        // The download runs outside any transaction; the sealed upload and the inbox mark commit together.
         this.router = EventRouter.consumer("telegram-outbound", codec, inbox)
-                .onCallingOut(BotApiCall.class, delivery::send, delivery::record);
+                .onCallingOut(BotApiCall.class, delivery::send, delivery::record)
+                .onCallingOut(StockDocumentSubmitted.class, (eventId, document) -> documents.fetch(document),
+                        (eventId, document, fetched) -> documents.forward(fetched));
         this.lanes = lanes;
     }
 

@@ -129,7 +129,8 @@ public class UpdateDispatcher {
         }
         Awaiting awaiting = in.session().awaiting();
         Optional<BiConsumer<Interaction, Message>> messageInput = routes.message(awaiting);
-        if (messageInput.isPresent()) {
+        // Where an input takes both, text goes the text way (so a menu label stays a menu label).
+        if (messageInput.isPresent() && !(text != null && routes.text(awaiting).isPresent())) {
             messageInput.get().accept(in, message);
             return;
         }

@@ -6,6 +6,8 @@ import com.quickcart.common.events.delivery.ItemsDelivered;
 import com.quickcart.common.events.delivery.StockLevelChanged;
 import com.quickcart.common.events.delivery.StockRejected;
 import com.quickcart.common.events.delivery.StockReserved;
+import com.quickcart.common.events.delivery.StockUploaded;
+import com.quickcart.common.events.delivery.StockWithdrawn;
 import com.quickcart.common.events.payment.BalanceAdjusted;
 import com.quickcart.common.events.payment.BalanceAdjustmentRefused;
 import com.quickcart.common.events.payment.BalanceChanged;
@@ -24,6 +26,7 @@ import com.quickcart.order.account.BalanceNotices;
 import com.quickcart.order.account.Projections;
 import com.quickcart.order.checkout.OrderSaga;
 import com.quickcart.order.orderdesk.OperatorRefunds;
+import com.quickcart.order.stock.StockReports;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +37,7 @@ public class SagaListener {
     private final EventRouter router;
 
     public SagaListener(EventCodec codec, Inbox inbox, OrderSaga saga, Projections projections, BalanceNotices balances,
-                        OperatorRefunds refunds) {
+                        OperatorRefunds refunds, StockReports stock) {
         this.router = EventRouter.consumer("order-saga", codec, inbox)
                 .on(StockReserved.class, saga::stockReserved)
                 .on(StockRejected.class, saga::stockRejected)
@@ -45,7 +48,12 @@ public class SagaListener {
                 .on(PaymentFailed.class, saga::paymentFailed)
                 .on(PaymentExpired.class, saga::paymentExpired)
                 .on(PaymentRefunded.class, saga::paymentRefunded)
-                .on(StockLevelChanged.class, projections::stockLevel)
+                .on(StockLevelChanged.class, change -> {
+                    projections.stockLevel(change);
+                    stock.levelChanged(change);
+                })
+                .on(StockUploaded.class, stock::uploaded)
+                .on(StockWithdrawn.class, stock::withdrawn)
                 .on(BalanceChanged.class, projections::balance)
                 .on(BalanceAdjusted.class, balances::adjusted)
                 .on(BalanceAdjustmentRefused.class, balances::refused)

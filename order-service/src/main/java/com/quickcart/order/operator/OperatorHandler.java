@@ -23,6 +23,7 @@ import com.quickcart.order.operator.OperatorButtons.TogglePermission;
 import com.quickcart.order.orderdesk.OrderDeskButtons.FindOrder;
 import com.quickcart.order.session.Session.Awaiting;
 import com.quickcart.order.stats.StatsButtons.Stats;
+import com.quickcart.order.stock.StockButtons.StockProducts;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
@@ -85,6 +86,9 @@ public class OperatorHandler implements Feature {
         Buttons keyboard = Buttons.keyboard();
         if (permissions.contains(Permission.CATALOG)) {
             keyboard.row(button(texts.get(locale, "admin.catalog"), new AdminCategories()));
+        }
+        if (permissions.contains(Permission.STOCK)) {
+            keyboard.row(button(texts.get(locale, "admin.stock"), new StockProducts(0)));
         }
         if (permissions.contains(Permission.VOUCHERS)) {
             keyboard.row(button(texts.get(locale, "admin.vouchers"), new VoucherList()));
