@@ -125,6 +125,14 @@ ensure_chromium() {
 # The development stand-ins up.sh uses under the "local" profile. The services refuse each of them
 # outside that profile (common/…/config/ProductionSettings.java holds the same values).
 LOCAL_INVENTORY_KEY="bG9jYWwtZGV2LWtleS1uZXZlci1pbi1wcm9kLTAwMDE="
+# Development X25519 pairs for the local run's sealed transits (goods for the notifier, uploaded
+# stock for delivery, typed text for order-service); production sets its own (docs/GOING-LIVE.md).
+LOCAL_GOODS_TRANSIT_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIBAeYgZmoEjgNlruQyv028tmUxlDn0sl4a8YcVvFlxls"
+LOCAL_GOODS_TRANSIT_PUBLIC_KEY="MCowBQYDK2VuAyEA6S7JAInnEk4Tylpie+CR5hiYDll494wiFYJjWy2TqF4="
+LOCAL_STOCK_INTAKE_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIFicuj/OgjJPTN5Y80ZmyV//Zy0X4Z/7yh0ZqwW7J/d1"
+LOCAL_STOCK_INTAKE_PUBLIC_KEY="MCowBQYDK2VuAyEAt+e3HCVWsU1qrEZdkKSmcsw29f0QhgjYzZyQ0zRs+lY="
+LOCAL_UPDATE_TRANSIT_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIBDrBaV84SZZ69cGx97b8UWgsF208FBnM5vfEpzy7m7w"
+LOCAL_UPDATE_TRANSIT_PUBLIC_KEY="MCowBQYDK2VuAyEAmfCdn4QiRq1i/qsxW9Tb0yICWg5n+yZAo5OgBz0WTl0="
 LOCAL_BOT_TOKEN="123456:LOCAL-fake-bot-token"
 LOCAL_PAKASIR_API_KEY="local-fake-pakasir-key"
 LOCAL_WEBHOOK_SECRET="local-dev-secret"

@@ -75,8 +75,8 @@ export INVENTORY_KEY="${INVENTORY_KEY:-$LOCAL_INVENTORY_KEY}"
 # the notifier with the public key, only the notifier opens them (docs/adr/0013). Production sets
 # its own pair; given only the private key, the public one is derived with openssl.
 if [ -z "${GOODS_TRANSIT_PRIVATE_KEY:-}" ] && [ -z "${GOODS_TRANSIT_PUBLIC_KEY:-}" ]; then
-  export GOODS_TRANSIT_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIBAeYgZmoEjgNlruQyv028tmUxlDn0sl4a8YcVvFlxls"
-  export GOODS_TRANSIT_PUBLIC_KEY="MCowBQYDK2VuAyEA6S7JAInnEk4Tylpie+CR5hiYDll494wiFYJjWy2TqF4="
+  export GOODS_TRANSIT_PRIVATE_KEY="$LOCAL_GOODS_TRANSIT_PRIVATE_KEY"
+  export GOODS_TRANSIT_PUBLIC_KEY="$LOCAL_GOODS_TRANSIT_PUBLIC_KEY"
 elif [ -z "${GOODS_TRANSIT_PUBLIC_KEY:-}" ]; then
   command -v openssl >/dev/null || die "GOODS_TRANSIT_PUBLIC_KEY is unset and openssl is missing to derive it from GOODS_TRANSIT_PRIVATE_KEY"
   GOODS_TRANSIT_PUBLIC_KEY="$(base64 -d <<<"$GOODS_TRANSIT_PRIVATE_KEY" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
@@ -88,8 +88,8 @@ fi
 # The same for the stock-intake pair: the notifier seals uploaded documents for delivery-service,
 # which alone opens them (docs/adr/0022).
 if [ -z "${STOCK_INTAKE_PRIVATE_KEY:-}" ] && [ -z "${STOCK_INTAKE_PUBLIC_KEY:-}" ]; then
-  export STOCK_INTAKE_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIFicuj/OgjJPTN5Y80ZmyV//Zy0X4Z/7yh0ZqwW7J/d1"
-  export STOCK_INTAKE_PUBLIC_KEY="MCowBQYDK2VuAyEAt+e3HCVWsU1qrEZdkKSmcsw29f0QhgjYzZyQ0zRs+lY="
+  export STOCK_INTAKE_PRIVATE_KEY="$LOCAL_STOCK_INTAKE_PRIVATE_KEY"
+  export STOCK_INTAKE_PUBLIC_KEY="$LOCAL_STOCK_INTAKE_PUBLIC_KEY"
 elif [ -z "${STOCK_INTAKE_PUBLIC_KEY:-}" ]; then
   command -v openssl >/dev/null || die "STOCK_INTAKE_PUBLIC_KEY is unset and openssl is missing to derive it from STOCK_INTAKE_PRIVATE_KEY"
   STOCK_INTAKE_PUBLIC_KEY="$(base64 -d <<<"$STOCK_INTAKE_PRIVATE_KEY" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
@@ -100,8 +100,8 @@ elif [ -z "${STOCK_INTAKE_PRIVATE_KEY:-}" ]; then
 fi
 # And the update-transit pair: ingress seals what people type for order-service (docs/adr/0022).
 if [ -z "${UPDATE_TRANSIT_PRIVATE_KEY:-}" ] && [ -z "${UPDATE_TRANSIT_PUBLIC_KEY:-}" ]; then
-  export UPDATE_TRANSIT_PRIVATE_KEY="MC4CAQAwBQYDK2VuBCIEIBDrBaV84SZZ69cGx97b8UWgsF208FBnM5vfEpzy7m7w"
-  export UPDATE_TRANSIT_PUBLIC_KEY="MCowBQYDK2VuAyEAmfCdn4QiRq1i/qsxW9Tb0yICWg5n+yZAo5OgBz0WTl0="
+  export UPDATE_TRANSIT_PRIVATE_KEY="$LOCAL_UPDATE_TRANSIT_PRIVATE_KEY"
+  export UPDATE_TRANSIT_PUBLIC_KEY="$LOCAL_UPDATE_TRANSIT_PUBLIC_KEY"
 elif [ -z "${UPDATE_TRANSIT_PUBLIC_KEY:-}" ]; then
   command -v openssl >/dev/null || die "UPDATE_TRANSIT_PUBLIC_KEY is unset and openssl is missing to derive it from UPDATE_TRANSIT_PRIVATE_KEY"
   UPDATE_TRANSIT_PUBLIC_KEY="$(base64 -d <<<"$UPDATE_TRANSIT_PRIVATE_KEY" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
