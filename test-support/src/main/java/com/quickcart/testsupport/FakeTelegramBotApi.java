@@ -39,6 +39,7 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
     private volatile SandboxChats sandboxChats;
     private volatile ChatSandbox sandbox;
     private volatile TelegramRateLimits limits;
+    private final java.util.Set<Long> blockedChats = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FakeTelegramBotApi() {
         this(0, TOKEN, call -> { });
@@ -96,6 +97,11 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
         this.limits = limits;
     }
 
+    /** From now on, every call to these chats is answered 403, as for a user who blocked the bot. */
+    public void blockChats(java.util.Collection<Long> chatIds) {
+        blockedChats.addAll(chatIds);
+    }
+
     /** Queues an update for the next {@code getUpdates} call (long polling). */
     public synchronized void queueUpdate(JsonNode update) {
         pendingUpdates.add(update);
@@ -103,6 +109,7 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
 
     public void reset() {
         calls.clear();
+        blockedChats.clear();
         synchronized (this) {
             failures.clear();
             pendingUpdates.clear();
@@ -132,6 +139,9 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
             form(exchange.getRequestURI().getRawQuery()).forEach(params::put);
 
             ScriptedFailure failure = takeFailure(method);
+            if (failure == null && !blockedChats.isEmpty() && blockedChats.contains(params.path("chat_id").asLong())) {
+                failure = new ScriptedFailure(method, 403, null, null);
+            }
             TelegramRateLimits enforced = limits;
             if (failure == null && enforced != null) {
                 long chatId = params.path("chat_id").asLong();
