@@ -29,7 +29,10 @@ public class UserAccounts {
                 .param("language", language)
                 .update();
         if (inserted == 0) {
-            jdbc.sql("UPDATE users SET first_name = :firstName, username = :username WHERE telegram_id = :id")
+            // Writing to the bot is being reachable again: a user who had blocked it has unblocked it.
+            jdbc.sql("""
+                            UPDATE users SET first_name = :firstName, username = :username, last_seen_at = now(), unreachable = false
+                            WHERE telegram_id = :id""")
                     .param("id", userId)
                     .param("firstName", firstName)
                     .param("username", username)
@@ -80,6 +83,11 @@ public class UserAccounts {
     public void setLanguage(long userId, String language) {
         jdbc.sql("UPDATE users SET language = :language WHERE telegram_id = :id")
                 .param("language", language).param("id", userId).update();
+    }
+
+    /** Telegram answered 403 for this chat (blocked the bot, deleted the account): broadcasts skip them until they write again. */
+    public void markUnreachable(long userId) {
+        jdbc.sql("UPDATE users SET unreachable = true WHERE telegram_id = :id").param("id", userId).update();
     }
 
     public boolean isBanned(long userId) {

@@ -49,7 +49,7 @@ public record Session(Awaiting awaiting, Map<String, String> data) {
     /** The kind of free text the user was last asked for. */
     public enum Awaiting {
         NOTHING, NAME, WHATSAPP, EMAIL, EDIT_NAME, EDIT_WHATSAPP, EDIT_EMAIL, CONTACT_ADMIN, SUPPORT_REPLY, VOUCHER, DEPOSIT_AMOUNT,
-        ADMIN_STAFF_ID, ADMIN_CATEGORY_NAME, ADMIN_PRODUCT, ADMIN_PRICE, ADMIN_CUSTOMER_QUERY, ADMIN_VOUCHER, ADMIN_ADJUST;
+        ADMIN_STAFF_ID, ADMIN_CATEGORY_NAME, ADMIN_PRODUCT, ADMIN_PRICE, ADMIN_CUSTOMER_QUERY, ADMIN_VOUCHER, ADMIN_ADJUST, BROADCAST_MESSAGE, BROADCAST_LINK;
 
         static Awaiting parse(String value) {
             if (value == null) {
