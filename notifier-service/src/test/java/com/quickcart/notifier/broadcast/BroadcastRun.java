@@ -2,7 +2,6 @@ package com.quickcart.notifier.broadcast;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quickcart.common.events.EventEnvelope;
-import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.order.BroadcastContent;
 import com.quickcart.common.events.order.BroadcastControl;
 import com.quickcart.common.events.order.BroadcastRecipients;
@@ -11,7 +10,6 @@ import com.quickcart.testsupport.FakeTelegramBotApi;
 import com.quickcart.testsupport.FakeTelegramBotApi.BotCall;
 import com.quickcart.testsupport.TelegramUpdates;
 import com.quickcart.testsupport.TopicProbe;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,14 +36,15 @@ final class BroadcastRun {
     final List<Long> audience;
     final Set<Long> blocked;
     private final EventCodec codec;
-    private final KafkaTemplate<String, EventEnvelope> kafka;
+    /** Puts a command on broadcast.commands under its key. */
+    private final java.util.function.Consumer<EventEnvelope> publish;
     private final FakeTelegramBotApi botApi;
 
     /** {@code blockedShare} of the audience (picked at random) has blocked the bot. */
-    BroadcastRun(int recipients, double blockedShare, EventCodec codec, KafkaTemplate<String, EventEnvelope> kafka,
+    BroadcastRun(int recipients, double blockedShare, EventCodec codec, java.util.function.Consumer<EventEnvelope> publish,
                  FakeTelegramBotApi botApi) {
         this.codec = codec;
-        this.kafka = kafka;
+        this.publish = publish;
         this.botApi = botApi;
         this.text = "<b>Restock</b> for broadcast " + id;
         this.audience = LongStream.range(0, recipients).map(i -> TelegramUpdates.newChatId()).boxed().toList();
@@ -62,16 +61,15 @@ final class BroadcastRun {
         for (int chunk = 0; chunk < chunks; chunk++) {
             List<Long> ids = audience.subList(chunk * CHUNK, Math.min(audience.size(), (chunk + 1) * CHUNK));
             EventEnvelope envelope = codec.wrap(Long.toString(id), new BroadcastRecipients(id, chunk, chunks, audience.size(), content, ids));
-            kafka.send(Topics.BROADCAST_COMMANDS, envelope.key(), envelope);
+            publish.accept(envelope);
             if (chunk == repeatChunk) {
-                kafka.send(Topics.BROADCAST_COMMANDS, envelope.key(), envelope);
+                publish.accept(envelope);
             }
         }
     }
 
     void control(BroadcastControl.Action action) {
-        EventEnvelope envelope = codec.wrap(Long.toString(id), new BroadcastControl(id, action));
-        kafka.send(Topics.BROADCAST_COMMANDS, envelope.key(), envelope);
+        publish.accept(codec.wrap(Long.toString(id), new BroadcastControl(id, action)));
     }
 
     /** This broadcast's messages as Telegram received them (any status). */

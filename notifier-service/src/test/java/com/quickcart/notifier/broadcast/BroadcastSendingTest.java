@@ -88,7 +88,7 @@ class BroadcastSendingTest {
 
     @Test
     void everyReachableRecipientGetsTheMessageOnceBlockedOnesAreCountedAndOurPacingCausesNoRateLimit() {
-        BroadcastRun run = new BroadcastRun(2_000, 0.02, codec, kafka, botApi);
+        BroadcastRun run = new BroadcastRun(2_000, 0.02, codec, this::publish, botApi);
 
         run.start(2); // chunk 2 arrives twice
         run.awaitDelivered(500, WAIT);
@@ -111,7 +111,7 @@ class BroadcastSendingTest {
 
     @Test
     void aCustomersReplyDuringABroadcastGoesOutAheadOfTheBroadcastsQueue() {
-        BroadcastRun run = new BroadcastRun(1_500, 0, codec, kafka, botApi);
+        BroadcastRun run = new BroadcastRun(1_500, 0, codec, this::publish, botApi);
         long customer = TelegramUpdates.newChatId();
 
         run.start(-1);
@@ -132,7 +132,7 @@ class BroadcastSendingTest {
 
     @Test
     void aPausedBroadcastSendsNothingUntilResumedAndACancelledOneReportsWhatWasNotSent() {
-        BroadcastRun run = new BroadcastRun(1_000, 0, codec, kafka, botApi);
+        BroadcastRun run = new BroadcastRun(1_000, 0, codec, this::publish, botApi);
 
         run.start(-1);
         run.awaitDelivered(100, WAIT);
@@ -151,6 +151,10 @@ class BroadcastSendingTest {
         assertThat(outcome.path("remaining").asInt()).isZero();
         assertThat(run.delivered()).isLessThan(1_000);
         assertThat(run.deliveries().values()).allMatch(times -> times == 1);
+    }
+
+    private void publish(EventEnvelope envelope) {
+        kafka.send(Topics.BROADCAST_COMMANDS, envelope.key(), envelope);
     }
 
     private boolean stableFor(BroadcastRun run, Duration quiet) throws InterruptedException {
