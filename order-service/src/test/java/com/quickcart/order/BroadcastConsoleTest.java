@@ -41,7 +41,7 @@ class BroadcastConsoleTest extends StorefrontContext {
     }
 
     @AfterEach
-    void stopProbe() {
+    void stopWatchingCommands() {
         commands.close();
     }
 
