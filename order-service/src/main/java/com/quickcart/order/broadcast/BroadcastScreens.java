@@ -45,7 +45,7 @@ public class BroadcastScreens {
     public Screen draft(Locale locale, Broadcast draft) {
         String kind = texts.get(locale, draft.photoFileId() != null ? "broadcast.kind.photo" : "broadcast.kind.text");
         String link = draft.hasLink() ? draft.buttonLabel() + " \u2192 " + draft.buttonUrl() : texts.get(locale, "broadcast.link.none");
-        return new Screen(texts.get(locale, "broadcast.draft", draft.id(), kind, link), Buttons.keyboard()
+        return new Screen(texts.get(locale, "broadcast.draft", Long.toString(draft.id()), kind, link), Buttons.keyboard()
                 .row(button(texts.get(locale, "broadcast.link.add"), new AddLink(draft.id())))
                 .row(button(texts.get(locale, "broadcast.audience.choose"), new ChooseAudience(draft.id())))
                 .row(button(texts.get(locale, "broadcast.discard"), new Discard(draft.id())))
@@ -70,7 +70,7 @@ public class BroadcastScreens {
             active.add(button(texts.get(locale, "broadcast.audience.days", days), new PickAudience(broadcastId, Audience.ACTIVE, days)));
         }
         keyboard.row(active).row(button(texts.get(locale, "broadcast.discard"), new Discard(broadcastId)));
-        return new Screen(texts.get(locale, "broadcast.audience.title", broadcastId), keyboard.build());
+        return new Screen(texts.get(locale, "broadcast.audience.title", Long.toString(broadcastId)), keyboard.build());
     }
 
     public Screen categories(Locale locale, long broadcastId) {
@@ -98,14 +98,14 @@ public class BroadcastScreens {
         keyboard.row(button(texts.get(locale, "broadcast.audience.change"), new ChooseAudience(draft.id())))
                 .row(button(texts.get(locale, "broadcast.discard"), new Discard(draft.id())));
         String key = recipients > 0 ? "broadcast.confirm" : "broadcast.confirm.nobody";
-        return new Screen(texts.get(locale, key, draft.id(), audience, recipients), keyboard.build());
+        return new Screen(texts.get(locale, key, Long.toString(draft.id()), audience, recipients), keyboard.build());
     }
 
     /** The operator's progress message, with the buttons that fit the broadcast's state. */
     public Screen progress(Locale locale, Broadcast broadcast) {
         String state = texts.get(locale, "broadcast.state." + broadcast.state());
         String eta = broadcast.perSecond() > 0 ? duration(Math.round(broadcast.remaining() / broadcast.perSecond())) : "-";
-        String text = texts.get(locale, "broadcast.progress", broadcast.id(), state, broadcast.sent(), broadcast.recipients(),
+        String text = texts.get(locale, "broadcast.progress", Long.toString(broadcast.id()), state, broadcast.sent(), broadcast.recipients(),
                 broadcast.blocked(), broadcast.failed(), broadcast.remaining(), String.format(Locale.ROOT, "%.1f", broadcast.perSecond()), eta);
         Buttons keyboard = Buttons.keyboard();
         switch (broadcast.state()) {
@@ -120,7 +120,7 @@ public class BroadcastScreens {
 
     public Screen report(Locale locale, Broadcast broadcast) {
         int notSent = Math.max(0, broadcast.recipients() - broadcast.sent() - broadcast.blocked() - broadcast.failed());
-        return Screen.of(texts.get(locale, "broadcast.report", broadcast.id(), texts.get(locale, "broadcast.state." + broadcast.state()),
+        return Screen.of(texts.get(locale, "broadcast.report", Long.toString(broadcast.id()), texts.get(locale, "broadcast.state." + broadcast.state()),
                 broadcast.sent(), broadcast.recipients(), broadcast.blocked(), broadcast.failed(), notSent));
     }
 
