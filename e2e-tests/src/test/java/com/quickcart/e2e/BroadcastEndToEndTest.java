@@ -56,7 +56,7 @@ class BroadcastEndToEndTest {
         cluster.say(owner, "Shop now | https://shop.example/restock");
         cluster.awaitCall(owner, c -> c.text() != null && c.text().contains("Shop now \u2192 https://shop.example/restock"), before);
 
-        cluster.tap(owner, "bc:to:" + id + ":PRODUCT:" + product);
+        cluster.tap(owner, "bc:to:" + id + ":product:" + product);
         BotCall preview = cluster.awaitCall(owner, c -> c.method().equals("sendMessage") && MESSAGE.equals(c.text()), before);
         assertThat(preview.params().path("parse_mode").asText()).isEqualTo("HTML");
         cluster.awaitCall(owner, c -> c.text() != null && c.text().contains("3 recipients"), before);

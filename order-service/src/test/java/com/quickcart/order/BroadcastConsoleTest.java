@@ -83,8 +83,8 @@ class BroadcastConsoleTest extends StorefrontContext {
         assertThat(owner.screen().text()).contains("Shop now \u2192 https://shop.example/sale");
 
         owner.taps("bc:aud:" + id);
-        assertThat(owner.screen().callbackData()).contains("bc:to:" + id + ":EVERYONE:0", "bc:prod:" + id + ":0");
-        owner.taps("bc:to:" + id + ":PRODUCT:" + product);
+        assertThat(owner.screen().callbackData()).contains("bc:to:" + id + ":everyone:0", "bc:prod:" + id + ":0");
+        owner.taps("bc:to:" + id + ":product:" + product);
         Reply preview = owner.screen();
         assertThat(preview.body().path("parse_mode").asText()).isEqualTo("HTML");
         assertThat(preview.text()).isEqualTo("<b>Flash sale</b> on <i>Steam</i> &amp; more");
@@ -141,7 +141,7 @@ class BroadcastConsoleTest extends StorefrontContext {
         owner.says("Restock today");
         String link = owner.screen().callbackData().stream().filter(d -> d.startsWith("bc:link:")).findFirst().orElseThrow();
         long id = Long.parseLong(link.substring("bc:link:".length()));
-        owner.taps("bc:to:" + id + ":PRODUCT:" + product);
+        owner.taps("bc:to:" + id + ":product:" + product);
         try {
             owner.screen();
             owner.screen();
