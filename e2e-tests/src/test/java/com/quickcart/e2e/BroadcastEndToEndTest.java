@@ -58,14 +58,14 @@ class BroadcastEndToEndTest {
 
         cluster.tap(owner, "bc:to:" + id + ":product:" + product);
         BotCall preview = cluster.awaitCall(owner, c -> c.method().equals("sendMessage") && MESSAGE.equals(c.text()), before);
-        assertThat(preview.params().path("parse_mode").asText()).isEqualTo("HTML");
+        assertThat(preview.params().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
         cluster.awaitCall(owner, c -> c.text() != null && c.text().contains("3 recipients"), before);
         cluster.tap(owner, "bc:go:" + id);
 
         for (long buyer : buyers.subList(0, 2)) {
             BotCall received = cluster.awaitCall(buyer, c -> c.method().equals("sendMessage") && MESSAGE.equals(c.text()));
             assertThat(received.status()).isEqualTo(200);
-            assertThat(received.params().path("parse_mode").asText()).isEqualTo("HTML");
+            assertThat(received.params().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
             assertThat(received.buttons()).containsExactly("Shop now|https://shop.example/restock");
         }
         BotCall report = cluster.awaitCall(owner, c -> c.method().equals("sendMessage") && c.text() != null

@@ -86,7 +86,7 @@ class BroadcastConsoleTest extends StorefrontContext {
         assertThat(owner.screen().callbackData()).contains("bc:to:" + id + ":everyone:0", "bc:prod:" + id + ":0");
         owner.taps("bc:to:" + id + ":product:" + product);
         Reply preview = owner.screen();
-        assertThat(preview.body().path("parse_mode").asText()).isEqualTo("HTML");
+        assertThat(preview.body().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
         assertThat(preview.text()).isEqualTo("<b>Flash sale</b> on <i>Steam</i> &amp; more");
         assertThat(preview.body().path("reply_markup").path("inline_keyboard").get(0).get(0).path("url").asText())
                 .isEqualTo("https://shop.example/sale");
