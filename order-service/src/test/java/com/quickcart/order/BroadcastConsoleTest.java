@@ -122,7 +122,7 @@ class BroadcastConsoleTest extends StorefrontContext {
 
         notifierReports(new ChatUnreachable(buyers.get(2).id));
         notifierReports(new BroadcastProgressed(id, "FINISHED", 3, 2, 1, 0, 0, 1.0, true));
-        Reply report = owner.expect(r -> r.method().equals("sendMessage") && r.text().contains("Broadcast #" + id + " finished"));
+        Reply report = owner.expect(r -> r.method().equalsIgnoreCase("sendMessage") && r.text().contains("Broadcast #" + id + " finished"));
         assertThat(report.text()).contains("Sent: 2 of 3", "Blocked the bot (skipped from now on): 1");
         await().atMost(WAIT).until(() -> jdbc.sql("SELECT unreachable FROM users WHERE telegram_id = :id")
                 .param("id", buyers.get(2).id).query(Boolean.class).single());
