@@ -4,7 +4,7 @@
 # figure beside a baseline from the same run, and writes bench/results/<date>.md with its plots.
 #
 #   bench/run.sh                 every step (about 15 minutes on 2 cores)
-#   bench/run.sh STEP...         some steps: startup ingress profile tap-reply checkout scaling rss lanes report
+#   bench/run.sh STEP...         some steps: startup ingress profile tap-reply checkout broadcast scaling lanes rss report
 #   bench/run.sh --smoke         every step for a second or two, results under .run/bench-smoke (CI)
 #
 # Steps append to bench/results/<date>.tsv (BENCH_DATE overrides the date), so a long run can be
@@ -20,8 +20,8 @@ SMOKE=""
 if [ "${1:-}" = "--smoke" ]; then SMOKE=1; shift; fi
 STEPS=("$@")
 # The smoke skips restarting each service for its start time (minutes on 2 cores); the rest runs.
-if [ ${#STEPS[@]} -eq 0 ] && [ -n "$SMOKE" ]; then STEPS=(ingress tap-reply checkout scaling rss report); fi
-[ ${#STEPS[@]} -gt 0 ] || STEPS=(startup ingress tap-reply checkout scaling lanes rss report)
+if [ ${#STEPS[@]} -eq 0 ] && [ -n "$SMOKE" ]; then STEPS=(ingress tap-reply checkout broadcast scaling rss report); fi
+[ ${#STEPS[@]} -gt 0 ] || STEPS=(startup ingress tap-reply checkout broadcast scaling lanes rss report)
 
 DATE="${BENCH_DATE:-$(date -u +%F)}"
 if [ -n "$SMOKE" ]; then OUT="$RUN_DIR/bench-smoke"; rm -rf "$OUT"; else OUT="$REPO_ROOT/bench/results"; fi
@@ -33,10 +33,13 @@ MD="$OUT/$DATE.md"
 if [ -n "$SMOKE" ]; then
   INGRESS_SECONDS=1; TAP_SECONDS=1; TAP_RATES_TODAY="20"; TAP_RATES_LIFTED="50"; BUYERS=50; ITEMS=5
   SCALING_UPDATES=100; SCALING_MAX=2; PRODUCER_RECORDS=20000; E2E_MESSAGES=500
+  BROADCAST_RECIPIENTS=100; BROADCAST_TAP_RATE=5
 else
   INGRESS_SECONDS=10; TAP_SECONDS=5; TAP_RATES_TODAY="50 200"; TAP_RATES_LIFTED="50 200 500 1000"; BUYERS=1000; ITEMS=100
   SCALING_UPDATES=2000; SCALING_MAX=3; PRODUCER_RECORDS=300000; E2E_MESSAGES=5000
+  BROADCAST_RECIPIENTS=10000; BROADCAST_TAP_RATE=20   # 10,000 at 25/s: about 7 minutes
 fi
+BROADCAST_RATE="${BROADCAST_PER_SECOND:-25}"          # the notifier's setting, as up.sh passes it on
 CONCURRENCY=32
 LIFTED_BUDGET=100000   # messages/s: in effect no overall budget, Telegram's per-chat limits still apply
 
@@ -206,6 +209,14 @@ start_extra_order_instance() { # port: a clone of up.sh's order-service (same co
   die "extra order-service on $1 not ready, see $LOG_DIR/bench-order-$1.log"
 }
 
+# A broadcast at the notifier's configured rate (its recipients put on broadcast.commands as
+# order-service does after an operator confirms), with live taps measured before and during it.
+# The reply budget is the production one: broadcasts must not need it lifted.
+step_broadcast() {
+  notifier_budget today
+  bench broadcast "$TSV" "$BROADCAST_RECIPIENTS" "$BROADCAST_RATE" "$TAP_SECONDS" "$BROADCAST_TAP_RATE"
+}
+
 step_scaling() {
   notifier_budget lifted
   local n
@@ -249,14 +260,14 @@ for s in "${STEPS[@]}"; do
   say "bench step: $s"
   case "$s" in
     startup) step_startup ;; ingress) step_ingress ;; profile) step_profile ;; tap-reply) step_tap_reply ;;
-    checkout) step_checkout ;; scaling) step_scaling ;; rss) step_rss ;; lanes) step_lanes ;; report) step_report ;;
-    *) die "unknown step $s (startup ingress profile tap-reply checkout scaling rss lanes report)" ;;
+    checkout) step_checkout ;; broadcast) step_broadcast ;; scaling) step_scaling ;; rss) step_rss ;; lanes) step_lanes ;; report) step_report ;;
+    *) die "unknown step $s (startup ingress profile tap-reply checkout broadcast scaling rss lanes report)" ;;
   esac
 done
 if [ -n "$SMOKE" ]; then
   # The smoke fails loudly if any step stopped producing its figures.
   for key in ingress.webhook.per_second kafka.producer_perf.per_second tap.lifted.50.p99_ms kafka.e2e.p99_ms \
-             checkout.exact scaling.2.per_second rss.order-service.mb; do
+             checkout.exact broadcast.rate_ratio tap.broadcast-on.5.p99_ms scaling.2.per_second rss.order-service.mb; do
     grep -q "^$key	[0-9]" "$TSV" || die "bench smoke: no figure for $key in $TSV"
   done
   grep -q '^checkout.exact	1' "$TSV" || die "bench smoke: the checkout race did not sell exactly $ITEMS items once each"

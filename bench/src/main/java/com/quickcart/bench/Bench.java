@@ -1,5 +1,6 @@
 package com.quickcart.bench;
 
+import com.quickcart.bench.broadcast.BroadcastLoad;
 import com.quickcart.bench.checkout.CheckoutRace;
 import com.quickcart.bench.ingress.IngressThroughput;
 import com.quickcart.bench.report.Report;
@@ -23,6 +24,7 @@ import java.util.List;
  * bench tap-reply  RESULTS LABEL GLOBAL_LIMIT SECONDS RATE...
  * bench checkout   RESULTS BUYERS ITEMS
  * bench updates    RESULTS LABEL UPDATES          (LABEL: instances, e.g. 2, or 1lane for one handling one update at a time)
+ * bench broadcast  RESULTS RECIPIENTS PER_SECOND TAP_SECONDS TAP_RATE
  * bench report     RESULTS REPORT.md [RESULTS_BEFORE_THE_FIX]
  * </pre>
  */
@@ -45,6 +47,9 @@ public final class Bench {
                     new CheckoutRace(endpoints, results).run(Integer.parseInt(rest.get(0)), Integer.parseInt(rest.get(1))));
             case "updates" -> withBotApi(endpoints, 0, api ->
                     new UpdateThroughput(endpoints, results).run(rest.get(0), Integer.parseInt(rest.get(1))));
+            case "broadcast" -> withBotApi(endpoints, 0, api ->
+                    new BroadcastLoad(endpoints, api, results).run(Integer.parseInt(rest.get(0)), Integer.parseInt(rest.get(1)),
+                            Duration.ofSeconds(Long.parseLong(rest.get(2))), Integer.parseInt(rest.get(3))));
             case "report" -> {
                 Report report = new Report(results);
                 if (rest.size() > 1) {
@@ -69,7 +74,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench ingress|tap-reply|checkout|updates|report RESULTS ... (see bench/run.sh)");
+        System.err.println("usage: bench ingress|tap-reply|checkout|updates|broadcast|report RESULTS ... (see bench/run.sh)");
         System.exit(2);
     }
 

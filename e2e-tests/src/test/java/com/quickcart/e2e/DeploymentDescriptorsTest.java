@@ -172,6 +172,20 @@ class DeploymentDescriptorsTest {
     }
 
     @Test
+    void theGuidesTopicScriptAndAclTableNameEveryTopicTheServicesUse() throws IOException {
+        String guide = Files.readString(ROOT.resolve("docs/GOING-LIVE.md"));
+        Matcher script = Pattern.compile("for t in ([a-z. \\\\\\n]+); do").matcher(guide);
+        assertThat(script.find()).as("the topic creation loop in GOING-LIVE.md").isTrue();
+        Set<String> created = new TreeSet<>(List.of(script.group(1).replace("\\", " ").trim().split("\\s+")));
+        assertThat(created).isEqualTo(new TreeSet<>(com.quickcart.common.events.Topics.ALL));
+        String acl = guide.substring(guide.indexOf("| principal | READ"), guide.indexOf("| keda |"));
+        for (String topic : com.quickcart.common.events.Topics.ALL) {
+            // Each topic is written by one principal and read by at least one: twice in the table at least.
+            assertThat(acl.split(Pattern.quote("`" + topic + "`"), -1).length - 1).as("ACL rows naming " + topic).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void kedaScalesEachConsumerOnItsOwnGroupAndNeverPastThePartitions() {
         int partitions = Integer.parseInt((String) map(k8s("configmap.yaml").getFirst().get("data")).get("KAFKA_PARTITIONS"));
         Map<String, String> scaledGroups = new java.util.HashMap<>();

@@ -99,6 +99,11 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
         blocked.add(chatId);
     }
 
+    /** {@link #block} for many chats at once. */
+    public void blockChats(java.util.Collection<Long> chatIds) {
+        blocked.addAll(chatIds);
+    }
+
     /** From now on, messages past these limits are refused with 429 and retry_after, as Telegram does; null: no limits. */
     public void enforce(TelegramRateLimits limits) {
         this.limits = limits;
@@ -164,6 +169,7 @@ public final class FakeTelegramBotApi extends FakeHttpServer {
 
     public void reset() {
         calls.clear();
+        blocked.clear();
         synchronized (this) {
             failures.clear();
             pendingUpdates.clear();

@@ -26,6 +26,7 @@ public final class BenchBotApi implements AutoCloseable {
     private final ConcurrentMap<Long, Long> waitingSince = new ConcurrentHashMap<>();
     private final Recorder latencies = new Recorder(3);
     private final AtomicLong botCalls = new AtomicLong();
+    private final java.util.List<SendWatch> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param globalPerSecond Telegram's overall limit to enforce, 0 for per-chat limits only */
     public BenchBotApi(Endpoints endpoints, int globalPerSecond) {
@@ -41,6 +42,7 @@ public final class BenchBotApi implements AutoCloseable {
 
     private void arrived(BotCall call) {
         botCalls.incrementAndGet();
+        watches.forEach(watch -> watch.seen(call));
         if (call.status() != 200 || !MESSAGES.contains(call.method())) {
             return;
         }
@@ -52,6 +54,65 @@ public final class BenchBotApi implements AutoCloseable {
         if (botCalls.get() % 5_000 == 0) {
             fake.reset();
             fake.enforce(limits);
+        }
+    }
+
+    /** Counts from now on the messages whose text contains {@code marker} (a broadcast's), and when they came. */
+    public SendWatch watch(String marker) {
+        SendWatch watch = new SendWatch(marker);
+        watches.add(watch);
+        return watch;
+    }
+
+    /** The messages carrying one marker as the fake received them: accepted, refused with 429, first and last arrival, chats served twice. */
+    public static final class SendWatch {
+        private final String marker;
+        private final AtomicLong accepted = new AtomicLong();
+        private final AtomicLong refused = new AtomicLong();
+        private final Set<Long> chats = ConcurrentHashMap.newKeySet();
+        private final AtomicLong repeats = new AtomicLong();
+        private volatile long firstNanos;
+        private volatile long lastNanos;
+
+        private SendWatch(String marker) {
+            this.marker = marker;
+        }
+
+        private void seen(BotCall call) {
+            String text = call.text();
+            if (text == null || !text.contains(marker)) {
+                return;
+            }
+            if (call.status() != 200) {
+                refused.incrementAndGet();
+                return;
+            }
+            long now = System.nanoTime();
+            if (accepted.getAndIncrement() == 0) {
+                firstNanos = now;
+            }
+            lastNanos = now;
+            if (!chats.add(call.chatId())) {
+                repeats.incrementAndGet();
+            }
+        }
+
+        public long accepted() {
+            return accepted.get();
+        }
+
+        public long refused() {
+            return refused.get();
+        }
+
+        public long repeats() {
+            return repeats.get();
+        }
+
+        /** Messages a second from the first accepted to the last: the rate the broadcast achieved. */
+        public double perSecond() {
+            long count = accepted.get();
+            return count < 2 ? 0 : (count - 1) * 1e9 / Math.max(1, lastNanos - firstNanos);
         }
     }
 

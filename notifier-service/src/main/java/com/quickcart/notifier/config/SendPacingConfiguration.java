@@ -16,13 +16,13 @@ public class SendPacingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SendPacingConfiguration.class);
 
     @Bean
-    SendBudget sendBudget(BotApiProperties properties) {
+    SendBudget sendBudget(BotApiProperties properties, BroadcastProperties broadcast) {
         if (properties.redisUrl() == null || properties.redisUrl().isBlank()) {
             log.warn("REDIS_URL not set: the Bot API budget is this instance's own; run a single notifier-service instance");
-            return new LocalSendBudget(properties.globalPerSecond());
+            return new LocalSendBudget(properties.globalPerSecond(), broadcast.pace());
         }
         return new RedisSendBudget(properties.redisUrl(), RedisSendBudget.NAMESPACE, properties.globalPerSecond(), properties.fallbackPerSecond(),
-                properties.redisTimeout());
+                properties.redisTimeout(), broadcast.pace());
     }
 
     @Bean

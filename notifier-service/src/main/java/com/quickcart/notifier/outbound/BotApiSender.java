@@ -82,12 +82,27 @@ public class BotApiSender {
      * once, so a retry needs a fresh one.
      */
     public SendOutcome send(long chatId, String methodName, Lane lane, Supplier<PartialBotApiMethod<?>> build) {
-        BotApiCall call = new BotApiCall(chatId, methodName, null, lane);
+        return send(new BotApiCall(chatId, methodName, null, lane), () -> pacer.awaitTurn(chatId, methodName, lane), build);
+    }
+
+    /**
+     * One message of a broadcast: paced by the broadcast pace ({@link SendPacer#awaitBroadcastTurn}),
+     * and {@code beforeCall} runs after the wait, right before each attempt goes out (the
+     * broadcast marks its recipient SENDING there, or withdraws the call with {@link CallWithdrawn}).
+     */
+    public SendOutcome sendBroadcast(long chatId, String methodName, BeforeCall beforeCall, Supplier<PartialBotApiMethod<?>> build) {
+        return send(new BotApiCall(chatId, methodName, null, Lane.BULK), () -> {
+            pacer.awaitBroadcastTurn(chatId);
+            beforeCall.run();
+        }, build);
+    }
+
+    private SendOutcome send(BotApiCall call, BeforeCall pace, Supplier<PartialBotApiMethod<?>> build) {
         AtomicInteger attempts = new AtomicInteger();
         try {
             Serializable result = retry.executeCheckedSupplier(() -> {
                 attempts.incrementAndGet();
-                pacer.awaitTurn(chatId, methodName, lane);
+                pace.run();
                 return execute(build.get());
             });
             Long messageId = result instanceof Message message ? message.getMessageId().longValue() : null;
@@ -103,8 +118,23 @@ public class BotApiSender {
         } catch (PermanentFailure e) {
             count(call, "failed");
             throw e;
+        } catch (CallWithdrawn e) {
+            throw e;
         } catch (Throwable e) {
             throw stillFailing(call, attempts.get(), e);
+        }
+    }
+
+    /** What runs right before an attempt goes out; it may wait, or withdraw the call. */
+    @FunctionalInterface
+    public interface BeforeCall {
+        void run() throws InterruptedException;
+    }
+
+    /** The caller decided, just before the call, not to make it after all (its broadcast was paused or cancelled). */
+    public static final class CallWithdrawn extends RuntimeException {
+        public CallWithdrawn(String reason) {
+            super(reason, null, false, false);
         }
     }
 

@@ -26,16 +26,23 @@ public class RedisSendBudget implements SendBudget, AutoCloseable {
     /** The keys every notifier instance shares. */
     public static final String NAMESPACE = "qc:notifier:budget";
 
-    /** KEYS[1] the theoretical arrival time in µs; ARGV interval µs, burst. Returns the wait in µs. */
+    /**
+     * KEYS[i] the theoretical arrival time in µs of schedule i; ARGV[2i-1] its interval µs, ARGV[2i]
+     * its burst. Reserves a slot in every schedule at once; returns the longest wait in µs.
+     */
     private static final String RESERVE = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-            local interval = tonumber(ARGV[1])
-            local burst = tonumber(ARGV[2])
-            local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
-            tat = math.max(tat, now - (burst - 1) * interval) + interval
-            redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', math.floor((tat - now) / 1000) + 1000)
-            return math.max(0, tat - interval - now)
+            local wait = 0
+            for i, key in ipairs(KEYS) do
+              local interval = tonumber(ARGV[2 * i - 1])
+              local burst = tonumber(ARGV[2 * i])
+              local tat = tonumber(redis.call('GET', key) or '0')
+              tat = math.max(tat, now - (burst - 1) * interval) + interval
+              redis.call('SET', key, string.format('%.0f', tat), 'PX', math.floor((tat - now) / 1000) + 1000)
+              wait = math.max(wait, tat - interval - now)
+            end
+            return wait
             """;
 
     /** While Redis is away, how often a call may try to connect again (the rest go straight to the fallback). */
@@ -48,11 +55,22 @@ public class RedisSendBudget implements SendBudget, AutoCloseable {
     private final int burst;
     private final SendBudget fallback;
     private final String bulkKey;
+    private final String broadcastKey;
     private final String pauseKey;
+    private final long broadcastIntervalMicros;
+    private final boolean broadcastDrawsOnBulk;
 
     public RedisSendBudget(String redisUrl, String namespace, int perSecond, int fallbackPerSecond, Duration timeout) {
+        this(redisUrl, namespace, perSecond, fallbackPerSecond, timeout, BroadcastPace.under(perSecond));
+    }
+
+    public RedisSendBudget(String redisUrl, String namespace, int perSecond, int fallbackPerSecond, Duration timeout,
+                           BroadcastPace pace) {
         this.bulkKey = namespace + ":bulk";
+        this.broadcastKey = namespace + ":broadcast";
         this.pauseKey = namespace + ":pause";
+        this.broadcastIntervalMicros = 1_000_000L / pace.perSecond();
+        this.broadcastDrawsOnBulk = !pace.paid();
         RedisURI uri = RedisURI.create(redisUrl);
         uri.setTimeout(timeout);
         this.client = RedisClient.create(uri);
@@ -62,7 +80,8 @@ public class RedisSendBudget implements SendBudget, AutoCloseable {
                 .build());
         this.intervalMicros = 1_000_000L / perSecond;
         this.burst = perSecond; // a second's worth may go at once, as Telegram's own counting allows
-        this.fallback = new LocalSendBudget(Math.max(1, fallbackPerSecond));
+        int fallbackShare = Math.max(1, fallbackPerSecond);
+        this.fallback = new LocalSendBudget(fallbackShare, new BroadcastPace(Math.min(fallbackShare, pace.perSecond()), pace.paid()));
     }
 
     @Override
@@ -74,6 +93,21 @@ public class RedisSendBudget implements SendBudget, AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("shared send budget unavailable, using this instance's share: {}", e.getMessage());
             return fallback.reserveBulkSlot();
+        }
+    }
+
+    @Override
+    public Duration reserveBroadcastSlot() {
+        try {
+            String[] keys = broadcastDrawsOnBulk ? new String[]{broadcastKey, bulkKey} : new String[]{broadcastKey};
+            String[] args = broadcastDrawsOnBulk
+                    ? new String[]{Long.toString(broadcastIntervalMicros), "1", Long.toString(intervalMicros), Integer.toString(burst)}
+                    : new String[]{Long.toString(broadcastIntervalMicros), "1"};
+            Long waitMicros = redis().eval(RESERVE, ScriptOutputType.INTEGER, keys, args);
+            return Duration.ofNanos(waitMicros * 1000);
+        } catch (RuntimeException e) {
+            log.warn("shared send budget unavailable, broadcasting at this instance's share: {}", e.getMessage());
+            return fallback.reserveBroadcastSlot();
         }
     }
 

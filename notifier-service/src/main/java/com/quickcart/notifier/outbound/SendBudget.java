@@ -12,6 +12,13 @@ public interface SendBudget {
     /** Reserves the next bulk slot and says how long to wait for it. */
     Duration reserveBulkSlot();
 
+    /**
+     * Reserves the next broadcast slot ({@link BroadcastPace}) and says how long to wait for it.
+     * A caller that then finds a 429 pause running reserves again after it, rather than going
+     * with everyone else the moment the pause ends.
+     */
+    Duration reserveBroadcastSlot();
+
     /** Telegram answered 429: nobody sends for {@code pause}. */
     void pauseEveryone(Duration pause);
 

@@ -59,6 +59,34 @@ public class SendPacer {
         }
     }
 
+    /**
+     * Waits for a broadcast message's slot: the chat's own bucket and the broadcast pace, never a
+     * live reply's turn (live replies do not draw on either budget). A 429 pause that began while
+     * waiting sends the caller round again for a fresh slot after it, so the senders held up by a
+     * pause do not all fire the moment it ends.
+     */
+    public void awaitBroadcastTurn(long chatId) throws InterruptedException {
+        long chatWait;
+        synchronized (perChat) {
+            chatWait = perChat.computeIfAbsent(chatId, id -> new TokenBucket(chatBurst, chatIntervalNanos)).reserve(System.nanoTime());
+        }
+        while (true) {
+            Duration pause = budget.pauseRemaining();
+            if (!pause.isZero()) {
+                Thread.sleep(pause);
+                continue;
+            }
+            long waitNanos = Math.max(chatWait, budget.reserveBroadcastSlot().toNanos());
+            if (waitNanos > 0) {
+                Thread.sleep(Duration.ofNanos(waitNanos));
+            }
+            chatWait = 0;
+            if (budget.pauseRemaining().isZero()) {
+                return;
+            }
+        }
+    }
+
     /** Telegram answered 429: every lane of every instance waits {@code retryAfter} before its next call. */
     public void pauseEveryone(Duration retryAfter) {
         budget.pauseEveryone(retryAfter);

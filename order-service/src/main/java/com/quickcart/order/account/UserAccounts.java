@@ -24,6 +24,9 @@ public interface UserAccounts {
 
     void setLanguage(long userId, String language);
 
+    /** Telegram answered 403 for this chat (blocked the bot, deleted the account): broadcasts skip them until they write again. */
+    void markUnreachable(long userId);
+
     boolean isBanned(long userId);
 
     /** True when the flag changed. */

@@ -28,7 +28,7 @@ class Users implements UserAccounts {
                 .param("language", language)
                 .update();
         if (inserted == 0) {
-            jdbc.sql("UPDATE users SET first_name = :firstName, username = :username WHERE telegram_id = :id")
+            jdbc.sql("UPDATE users SET first_name = :firstName, username = :username, last_seen_at = now(), unreachable = false WHERE telegram_id = :id")
                     .param("id", userId)
                     .param("firstName", firstName)
                     .param("username", username)
@@ -83,6 +83,12 @@ class Users implements UserAccounts {
     public void setLanguage(long userId, String language) {
         jdbc.sql("UPDATE users SET language = :language WHERE telegram_id = :id")
                 .param("language", language).param("id", userId).update();
+    }
+
+    // Writing to the bot (register above) is being reachable again: a user who had blocked it has unblocked it.
+    @Override
+    public void markUnreachable(long userId) {
+        jdbc.sql("UPDATE users SET unreachable = true WHERE telegram_id = :id").param("id", userId).update();
     }
 
     @Override

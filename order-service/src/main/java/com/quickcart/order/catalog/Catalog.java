@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** Read side of the catalogue (categories, products and their displayed stock), and the sales count that ranks best sellers. */
 @Repository
-public class Catalog implements Products {
+public class Catalog implements Products, CatalogPages {
 
     private static final String PRODUCT_COLUMNS = """
             p.id, p.category_id, p.name, p.description, p.price, p.reseller_price, p.units_sold,

@@ -8,6 +8,7 @@ import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Routes;
 import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;
+import com.quickcart.order.broadcast.BroadcastButtons.NewBroadcast;
 import com.quickcart.order.catalog.CatalogAdminButtons.AdminCategories;
 import com.quickcart.order.checkout.VoucherAdminButtons.VoucherList;
 import com.quickcart.order.menu.MenuButtons.MainMenu;
@@ -101,6 +102,9 @@ public class OperatorHandler implements Feature {
         }
         if (permissions.contains(Permission.CUSTOMERS)) {
             keyboard.row(button(texts.get(locale, "admin.customers"), new FindCustomer()));
+        }
+        if (permissions.contains(Permission.BROADCAST)) {
+            keyboard.row(button(texts.get(locale, "admin.broadcast"), new NewBroadcast()));
         }
         if (access.isOwner(in.userId())) {
             keyboard.row(button(texts.get(locale, "admin.staff"), new StaffList()), button(texts.get(locale, "admin.audit"), new AuditPage(0, 0)));
