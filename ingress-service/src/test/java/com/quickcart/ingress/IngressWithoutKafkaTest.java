@@ -2,6 +2,7 @@ package com.quickcart.ingress;
 
 import com.quickcart.testsupport.TelegramUpdates;
 import com.quickcart.testsupport.TestEnvironment;
+import com.quickcart.testsupport.UpdateTransitKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -34,6 +35,8 @@ class IngressWithoutKafkaTest {
         // A port that nothing listens on: bind, learn the number, close.
         try (ServerSocket socket = new ServerSocket(0)) {
             System.setProperty("quickcart.test.dead-port", Integer.toString(socket.getLocalPort()));
+            // The key ingress seals typed text with (docs/adr/0022), which it needs to start.
+            System.setProperty(UpdateTransitKeys.PUBLIC_KEY_VARIABLE, UpdateTransitKeys.publicKey());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
