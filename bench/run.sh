@@ -7,7 +7,8 @@
 #   bench/run.sh STEP...         some steps: startup ingress profile tap-reply checkout broadcast scaling lanes rss report
 #   bench/run.sh --smoke         every step for a second or two, results under .run/bench-smoke (CI)
 #
-# BENCH_SCALING_MAX=1 measures only one order-service instance in the scaling step.
+# BENCH_SCALING_MAX=1 measures only one order-service instance in the scaling step;
+# BENCH_BROADCAST_RECIPIENTS sets the broadcast step's size (10,000 in the full run).
 # Steps append to bench/results/<date>.tsv (BENCH_DATE overrides the date), so a long run can be
 # split into pieces; `report` rebuilds the Markdown from it (BENCH_BEFORE=<file.tsv> adds a
 # before/after table). All traffic stays on loopback; every load is bounded in count and time.
@@ -43,6 +44,7 @@ fi
 BROADCAST_RATE="${BROADCAST_PER_SECOND:-25}"          # the notifier's setting, as up.sh passes it on
 # A shorter run when time is short: fewer order-service instances in the scaling step.
 SCALING_MAX="${BENCH_SCALING_MAX:-$SCALING_MAX}"
+BROADCAST_RECIPIENTS="${BENCH_BROADCAST_RECIPIENTS:-$BROADCAST_RECIPIENTS}"
 CONCURRENCY=32
 LIFTED_BUDGET=100000   # messages/s: in effect no overall budget, Telegram's per-chat limits still apply
 

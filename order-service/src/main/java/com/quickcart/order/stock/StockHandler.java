@@ -91,7 +91,7 @@ public class StockHandler implements Feature {
         Locale locale = in.locale();
         int pages = (int) Math.max(1, (stock.products() + PAGE - 1) / PAGE);
         int page = Math.clamp(button.page(), 0, pages - 1);
-        StringBuilder text = new StringBuilder(texts.get(locale, "stock.title")).append("\n\n");
+        StringBuilder text = new StringBuilder(texts.get(locale, "admin.stock.title")).append("\n\n");
         Buttons keyboard = Buttons.keyboard();
         for (ProductStock product : stock.page(page, PAGE)) {
             text.append(line(locale, product)).append('\n');
@@ -280,7 +280,7 @@ public class StockHandler implements Feature {
     }
 
     private String line(Locale locale, ProductStock product) {
-        return texts.get(locale, "stock.line", Long.toString(product.id()), product.name(), product.available(), alertLevel(locale, product));
+        return texts.get(locale, "admin.stock.line", Long.toString(product.id()), product.name(), product.available(), alertLevel(locale, product));
     }
 
     private String alertLevel(Locale locale, ProductStock product) {
