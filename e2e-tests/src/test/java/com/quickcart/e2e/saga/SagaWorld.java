@@ -6,6 +6,7 @@ import com.quickcart.common.events.Topics;
 import com.quickcart.common.events.pakasir.PakasirCallbackReceived;
 import com.quickcart.common.events.telegram.TelegramUpdateReceived;
 import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.EventRouter;
 import com.quickcart.delivery.DeliveryServiceApplication;
 import com.quickcart.delivery.fulfilment.Fulfilment;
 import com.quickcart.delivery.inventory.Inventory;
@@ -334,6 +335,13 @@ final class SagaWorld implements AutoCloseable {
 
         void deliver(EventEnvelope envelope) {
             try {
+                if (method.getParameterCount() == 2) {
+                    // A listener that hands records to keyed lanes (ADR 27) runs its routing table on
+                    // a lane thread; the world runs the same table here, on its own thread, so a
+                    // failure reaches it as a crash half way through the handler.
+                    ((EventRouter) routerOf(bean)).route(envelope);
+                    return;
+                }
                 method.invoke(bean, envelope);
             } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
@@ -341,6 +349,16 @@ final class SagaWorld implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private static Object routerOf(Object listener) throws IllegalAccessException {
+        for (java.lang.reflect.Field field : AopUtils.getTargetClass(listener).getDeclaredFields()) {
+            if (field.getType() == EventRouter.class) {
+                field.setAccessible(true);
+                return field.get(listener);
+            }
+        }
+        throw new IllegalStateException(listener.getClass() + " hands records to lanes but has no EventRouter the world can run");
     }
 
     /** The goods a world's products hold: recognisable, so a check can look for them anywhere. */
