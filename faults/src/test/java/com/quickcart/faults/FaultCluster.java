@@ -76,15 +76,17 @@ final class FaultCluster implements AutoCloseable {
         kafka = broker.join();
         databaseUrl = postgres.newDatabase("quickcart");
         environment = environment();
-        // Beside the services' start, not after it: on two cores every JVM start is tens of seconds.
-        java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-        List<CompletableFuture<Void>> imports = STOCK.entrySet().stream()
-                .map(e -> CompletableFuture.runAsync(() -> importGoods(e.getKey(), e.getValue()), starter)).toList();
         start("notifier", NotifierApplication.class, "NOTIFIER_PORT", "NOTIFIER_PORT");
         start("order", OrderServiceApplication.class, "ORDER_PORT", "ORDER_PORT");
         start("payment", PaymentServiceApplication.class, "PAYMENT_PORT", "PAYMENT_PORT");
         start("delivery", DeliveryServiceApplication.class, "DELIVERY_PORT", "DELIVERY_PORT");
         start("ingress", IngressApplication.class, "INGRESS_PORT", "INGRESS_MANAGEMENT_PORT");
+        // The imports are delivery-service JVMs too: only once delivery has created its schema's
+        // tables, or their Liquibase races delivery's to create the changelog table and one dies.
+        awaitHealthy("delivery", START_WITHIN);
+        java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        List<CompletableFuture<Void>> imports = STOCK.entrySet().stream()
+                .map(e -> CompletableFuture.runAsync(() -> importGoods(e.getKey(), e.getValue()), starter)).toList();
         services.keySet().forEach(name -> awaitHealthy(name, START_WITHIN));
         imports.forEach(CompletableFuture::join);
         starter.close();
