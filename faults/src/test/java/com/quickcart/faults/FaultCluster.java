@@ -66,6 +66,15 @@ final class FaultCluster implements AutoCloseable {
     FaultCluster(Path work) {
         this.work = work;
         try {
+            // A run's broker storage, databases and logs are its own: a rerun without `mvn clean`
+            // would otherwise find Kafka's storage formatted and stop.
+            if (Files.exists(work)) {
+                try (var paths = Files.walk(work)) {
+                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
             Files.createDirectories(work);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
