@@ -42,6 +42,13 @@ final class Shoppers {
     /** Deposits the customer paid at Pakasir: each must be credited once. */
     final Set<String> paidDeposits = ConcurrentHashMap.newKeySet();
     final Set<String> unpaidDeposits = ConcurrentHashMap.newKeySet();
+    /**
+     * Every payment whose QR code a shopper has already acted on. A notifier that crashes between
+     * Telegram's answer and its own commit sends the same QR photo again; a shopper reading that
+     * copy later must not take it for the code of what it just tapped (paying it would fail, and
+     * a paid deposit would be counted as unpaid).
+     */
+    private final Set<String> seenPayments = ConcurrentHashMap.newKeySet();
     final AtomicInteger actions = new AtomicInteger();
 
     Shoppers(FaultCluster cluster, Webhooks webhooks, int count, long seed) {
@@ -96,11 +103,13 @@ final class Shoppers {
         if (!tap(chat, button)) {
             return;
         }
-        Optional<String> id = cluster.chats.next(chat, c -> c.method().equals("sendPhoto") && PAYMENT_ID.matcher(c.text()).find(), QR_WAIT)
+        Optional<String> id = cluster.chats.next(chat, c -> c.method().equals("sendPhoto") && PAYMENT_ID.matcher(c.text()).find()
+                        && !seenPayments.contains(paymentId(c)), QR_WAIT)
                 .map(Shoppers::paymentId);
         if (id.isEmpty()) {
             return; // the QR code never came in time: the order expires, or is paid by no one
         }
+        seenPayments.add(id.get());
         boolean deposit = id.get().startsWith("DP-");
         if (random.nextInt(100) < 10) {
             if (deposit) {
