@@ -9,7 +9,6 @@ import com.quickcart.common.events.order.OrderPlaced;
 import com.quickcart.common.events.order.PaymentMethod;
 import com.quickcart.common.goods.GoodsOpener;
 import com.quickcart.common.messaging.EventCodec;
-import com.quickcart.delivery.config.GoodsTransitProperties;
 import com.quickcart.delivery.fulfilment.Fulfilment;
 import com.quickcart.delivery.inventory.Inventory;
 import com.quickcart.testsupport.GoodsTransitKeys;
@@ -151,15 +150,6 @@ class ReservationTest {
         assertThat(EventCodec.decode(resent).payload().path("resend").asBoolean()).isTrue();
         assertThat(EventCodec.decode(resent).payload().path("goods").path("ciphertext").asText())
                 .as("a re-send seals afresh").isNotEqualTo(EventCodec.decode(handedOver).payload().path("goods").path("ciphertext").asText());
-    }
-
-    @Test
-    void aMissingOrInvalidGoodsTransitKeyStopsTheServiceWithAClearMessage() {
-        assertThatThrownBy(() -> new GoodsTransitProperties("")).hasMessageContaining("GOODS_TRANSIT_PUBLIC_KEY must be set");
-        assertThatThrownBy(() -> new GoodsTransitProperties("bm90IGEga2V5")).hasMessageStartingWith("GOODS_TRANSIT_PUBLIC_KEY: ")
-                .hasMessageContaining("not an X25519 public key");
-        assertThatThrownBy(() -> new GoodsTransitProperties(GoodsTransitKeys.privateKey()))
-                .hasMessageStartingWith("GOODS_TRANSIT_PUBLIC_KEY: ").message().doesNotContain(GoodsTransitKeys.privateKey());
     }
 
     private String itemsDeliveredRow(String orderId) {
