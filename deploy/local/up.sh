@@ -71,45 +71,27 @@ if [ -z "${PAKASIR_API_KEY:-}" ]; then
 fi
 # A fixed development key for the demo goods; production must set its own (openssl rand -base64 32).
 export INVENTORY_KEY="${INVENTORY_KEY:-$LOCAL_INVENTORY_KEY}"
-# A fixed development goods-transit pair (key id 329fb3e11aa512c0): delivery seals the goods for
-# the notifier with the public key, only the notifier opens them (docs/adr/0013). Production sets
-# its own pair; given only the private key, the public one is derived with openssl.
-if [ -z "${GOODS_TRANSIT_PRIVATE_KEY:-}" ] && [ -z "${GOODS_TRANSIT_PUBLIC_KEY:-}" ]; then
-  export GOODS_TRANSIT_PRIVATE_KEY="$LOCAL_GOODS_TRANSIT_PRIVATE_KEY"
-  export GOODS_TRANSIT_PUBLIC_KEY="$LOCAL_GOODS_TRANSIT_PUBLIC_KEY"
-elif [ -z "${GOODS_TRANSIT_PUBLIC_KEY:-}" ]; then
-  command -v openssl >/dev/null || die "GOODS_TRANSIT_PUBLIC_KEY is unset and openssl is missing to derive it from GOODS_TRANSIT_PRIVATE_KEY"
-  GOODS_TRANSIT_PUBLIC_KEY="$(base64 -d <<<"$GOODS_TRANSIT_PRIVATE_KEY" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
-    || die "GOODS_TRANSIT_PRIVATE_KEY is not an X25519 private key (base64 PKCS#8 DER)"
-  export GOODS_TRANSIT_PUBLIC_KEY
-elif [ -z "${GOODS_TRANSIT_PRIVATE_KEY:-}" ]; then
-  die "GOODS_TRANSIT_PUBLIC_KEY is set but GOODS_TRANSIT_PRIVATE_KEY is not: set both, or neither for the development pair"
-fi
-# The same for the stock-intake pair: the notifier seals uploaded documents for delivery-service,
-# which alone opens them (docs/adr/0022).
-if [ -z "${STOCK_INTAKE_PRIVATE_KEY:-}" ] && [ -z "${STOCK_INTAKE_PUBLIC_KEY:-}" ]; then
-  export STOCK_INTAKE_PRIVATE_KEY="$LOCAL_STOCK_INTAKE_PRIVATE_KEY"
-  export STOCK_INTAKE_PUBLIC_KEY="$LOCAL_STOCK_INTAKE_PUBLIC_KEY"
-elif [ -z "${STOCK_INTAKE_PUBLIC_KEY:-}" ]; then
-  command -v openssl >/dev/null || die "STOCK_INTAKE_PUBLIC_KEY is unset and openssl is missing to derive it from STOCK_INTAKE_PRIVATE_KEY"
-  STOCK_INTAKE_PUBLIC_KEY="$(base64 -d <<<"$STOCK_INTAKE_PRIVATE_KEY" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
-    || die "STOCK_INTAKE_PRIVATE_KEY is not an X25519 private key (base64 PKCS#8 DER)"
-  export STOCK_INTAKE_PUBLIC_KEY
-elif [ -z "${STOCK_INTAKE_PRIVATE_KEY:-}" ]; then
-  die "STOCK_INTAKE_PUBLIC_KEY is set but STOCK_INTAKE_PRIVATE_KEY is not: set both, or neither for the development pair"
-fi
-# And the update-transit pair: ingress seals what people type for order-service (docs/adr/0022).
-if [ -z "${UPDATE_TRANSIT_PRIVATE_KEY:-}" ] && [ -z "${UPDATE_TRANSIT_PUBLIC_KEY:-}" ]; then
-  export UPDATE_TRANSIT_PRIVATE_KEY="$LOCAL_UPDATE_TRANSIT_PRIVATE_KEY"
-  export UPDATE_TRANSIT_PUBLIC_KEY="$LOCAL_UPDATE_TRANSIT_PUBLIC_KEY"
-elif [ -z "${UPDATE_TRANSIT_PUBLIC_KEY:-}" ]; then
-  command -v openssl >/dev/null || die "UPDATE_TRANSIT_PUBLIC_KEY is unset and openssl is missing to derive it from UPDATE_TRANSIT_PRIVATE_KEY"
-  UPDATE_TRANSIT_PUBLIC_KEY="$(base64 -d <<<"$UPDATE_TRANSIT_PRIVATE_KEY" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
-    || die "UPDATE_TRANSIT_PRIVATE_KEY is not an X25519 private key (base64 PKCS#8 DER)"
-  export UPDATE_TRANSIT_PUBLIC_KEY
-elif [ -z "${UPDATE_TRANSIT_PRIVATE_KEY:-}" ]; then
-  die "UPDATE_TRANSIT_PUBLIC_KEY is set but UPDATE_TRANSIT_PRIVATE_KEY is not: set both, or neither for the development pair"
-fi
+# The sealed routes' key pairs (docs/adr/0013, 0022): goods for the notifier, uploaded stock for
+# delivery-service, typed text for order-service. Unset, each gets a fixed development pair
+# (goods-transit key id 329fb3e11aa512c0). Production sets its own; given only the private key,
+# the public one is derived with openssl.
+transit_pair() {
+  local private_var="$1_PRIVATE_KEY" public_var="$1_PUBLIC_KEY" local_private local_public
+  local_private="LOCAL_$1_PRIVATE_KEY"
+  local_public="LOCAL_$1_PUBLIC_KEY"
+  if [ -z "${!private_var:-}" ] && [ -z "${!public_var:-}" ]; then
+    export "$private_var=${!local_private}" "$public_var=${!local_public}"
+  elif [ -z "${!public_var:-}" ]; then
+    command -v openssl >/dev/null || die "$public_var is unset and openssl is missing to derive it from $private_var"
+    local derived
+    derived="$(base64 -d <<<"${!private_var}" | openssl pkey -inform DER -pubout -outform DER | base64 -w0)" \
+      || die "$private_var is not an X25519 private key (base64 PKCS#8 DER)"
+    export "$public_var=$derived"
+  elif [ -z "${!private_var:-}" ]; then
+    die "$public_var is set but $private_var is not: set both, or neither for the development pair"
+  fi
+}
+for route in GOODS_TRANSIT STOCK_INTAKE UPDATE_TRANSIT; do transit_pair "$route"; done
 export LOG_FORMAT="${LOG_FORMAT:-logstash}"
 
 # --- build ----------------------------------------------------------------------------------
