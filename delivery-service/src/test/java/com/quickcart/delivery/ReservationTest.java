@@ -129,11 +129,11 @@ class ReservationTest {
 
         // Read in the writing transaction: the relay deletes a row once it is published.
         String handedOver = tx.execute(s -> {
-            fulfilment.handOver(new OrderPaid("QC-SEALED0001", 42, 42, "id"));
+            fulfilment.handOver(new OrderPaid("QC-SEALED0001", 42));
             return itemsDeliveredRow("QC-SEALED0001");
         });
         String resent = tx.execute(s -> {
-            fulfilment.resend(new ResendGoods("QC-SEALED0001", 42));
+            fulfilment.resend(new ResendGoods("QC-SEALED0001"));
             return itemsDeliveredRow("QC-SEALED0001");
         });
 
@@ -159,7 +159,7 @@ class ReservationTest {
 
     @Test
     void aPaidOrderWithoutAReservationHandsNothingOver() {
-        tx.executeWithoutResult(s -> fulfilment.handOver(new OrderPaid("QC-NORESERVE1", 1, 1, "id")));
+        tx.executeWithoutResult(s -> fulfilment.handOver(new OrderPaid("QC-NORESERVE1", 1)));
 
         assertThat(jdbc.sql("SELECT count(*) FROM inventory_items WHERE order_id = 'QC-NORESERVE1'").query(Long.class).single()).isZero();
     }
@@ -171,7 +171,7 @@ class ReservationTest {
     }
 
     private static OrderPlaced placed(String orderId, long product, int quantity) {
-        return new OrderPlaced(orderId, 42, 42, "id", product, "Test product", quantity, 1000, 0, null, 1000L * quantity,
+        return new OrderPlaced(orderId, 42, product, "Test product", quantity, 1000, 0, null, 1000L * quantity,
                 PaymentMethod.QRIS);
     }
 }

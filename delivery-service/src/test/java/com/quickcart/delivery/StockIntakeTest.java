@@ -119,12 +119,12 @@ class StockIntakeTest {
         long product = newProduct();
         inventory.add(product, List.of("W-1", "W-2", "W-3"));
         try (TopicProbe events = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.DELIVERY_EVENTS)) {
-            send(product, UUID.randomUUID(), new WithdrawStock("w-" + product, product, 2, 42, 42, "en"));
+            send(product, UUID.randomUUID(), new WithdrawStock("w-" + product, product, 2, 42));
             TopicProbe.Seen done = events.awaitOne(s -> s.type().equals("StockWithdrawn") && s.key().equals(Long.toString(product)), WAIT);
             assertThat(done.payload().path("withdrawn").asInt()).isEqualTo(2);
             assertThat(done.payload().path("availableAfter").asInt()).isEqualTo(1);
 
-            send(product, UUID.randomUUID(), new WithdrawStock("w2-" + product, product, 5, 42, 42, "en"));
+            send(product, UUID.randomUUID(), new WithdrawStock("w2-" + product, product, 5, 42));
             TopicProbe.Seen rest = events.awaitOne(s -> s.type().equals("StockWithdrawn")
                     && s.payload().path("requestId").asText().equals("w2-" + product), WAIT);
             assertThat(rest.payload().path("withdrawn").asInt()).isEqualTo(1);
@@ -144,7 +144,7 @@ class StockIntakeTest {
     private String upload(long product, String text) {
         String uploadId = UUID.randomUUID().toString();
         UUID eventId = UUID.randomUUID();
-        send(product, eventId, new StockUpload(uploadId, product, 42, 42, "en", "document",
+        send(product, eventId, new StockUpload(uploadId, product, 42, "document",
                 sealer.seal(List.of(text), StockUpload.sealedFor(uploadId), eventId), null, text.length()));
         return uploadId;
     }

@@ -164,14 +164,15 @@ class GoodsStaySealedEndToEndTest {
         long product = productWithGoods("Dead Letter Uji", 20_000, goods);
         long buyer = buyerWithBalance(60_000);
 
-        try (TopicProbe deadLetters = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.deadLetter(Topics.DELIVERY_EVENTS))) {
+        try (TopicProbe deadLetters = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.deadLetter(Topics.TELEGRAM_OUTBOUND))) {
             // A refusal that retrying cannot fix (a 5xx is waited out instead, never dead-lettered).
             cluster.botApi.refuseNext("sendDocument", 400, "Bad Request: file must be non-empty");
             cluster.tap(buyer, "pay:b:" + product + ":3");
             String orderId = awaitOrderOf(buyer);
 
-            TopicProbe.Seen dead = deadLetters.awaitOne(s -> orderId.equals(s.key()), WAIT);
-            assertThat(dead.type()).isEqualTo("ItemsDelivered");
+            // order-service passed the seal on to the notifier as a GoodsDelivery command, keyed by the buyer's chat.
+            TopicProbe.Seen dead = deadLetters.awaitOne(s -> Long.toString(buyer).equals(s.key()) && "GoodsDelivery".equals(s.type()), WAIT);
+            assertThat(dead.payload().path("orderId").asText()).isEqualTo(orderId);
             List<BotCall> attempts = cluster.botApi.calls("sendDocument", buyer);
             assertThat(attempts.size()).as("attempts to send the goods").isEqualTo(1);
             assertThat(attempts.stream().allMatch(c -> c.status() == 400)).as("the attempt was refused").isTrue();
@@ -181,11 +182,11 @@ class GoodsStaySealedEndToEndTest {
             assertThat(dead.payload().path("goods").path("ciphertext").asText()).as("the dead letter carries the sealed goods").isNotEmpty();
             assertThat(logLinesHolding(goods)).as("log events holding goods in clear").isZero();
 
-            // Replayed as deploy/dlt-replay.sh would, unchanged: the same event id opens the same seal.
+            // Replayed as deploy/dlt-replay.sh would, unchanged: it names the delivery event the seal is bound to.
             EventEnvelope letter = EventCodec.decode(dead.value().toString());
             @SuppressWarnings("unchecked")
             KafkaTemplate<String, EventEnvelope> kafka = cluster.bean(NotifierApplication.class, KafkaTemplate.class);
-            kafka.send(Topics.DELIVERY_EVENTS, letter.key(), letter);
+            kafka.send(Topics.TELEGRAM_OUTBOUND, letter.key(), letter);
 
             BotCall document = cluster.awaitCall(buyer, c -> c.method().equals("sendDocument") && c.status() == 200);
             assertThat(containsAll(new String(document.file("document"), StandardCharsets.UTF_8), goods))

@@ -68,7 +68,7 @@ class OperatorViewEndToEndTest {
                 "order-service", List.of("telegram.updates", "payment.events", "delivery.events"),
                 "payment-service", List.of("payment.commands", "pakasir.callbacks"),
                 "delivery-service", List.of("order.events", "delivery.commands"),
-                "notifier-service", List.of("telegram.outbound", "payment.events", "delivery.events"));
+                "notifier-service", List.of("telegram.outbound", "broadcast.commands"));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (ConfigurableApplicationContext service : cluster.services()) {

@@ -39,12 +39,12 @@ class HistoryTest extends StorefrontContext {
         String orderId = orderOf(user);
         saga(orderId, new StockReserved(orderId, product, 3));
         awaitStatus(orderId, "AWAITING_PAYMENT");
-        saga(orderId, new PaymentSucceeded(orderId, PaymentPurpose.ORDER, user.id, user.id, "en", 30_000, PaymentMethod.QRIS));
+        saga(orderId, new PaymentSucceeded(orderId, PaymentPurpose.ORDER, user.id, 30_000, PaymentMethod.QRIS));
         awaitStatus(orderId, "PAID");
         SealedGoods sealed = new SealedGoods("k1", "ZQ==", "bg==", "Yw==");
-        saga(orderId, new ItemsDelivered(orderId, user.id, user.id, "en", "History Key", 3, sealed, false));
+        saga(orderId, new ItemsDelivered(orderId, user.id, "History Key", 3, sealed, false));
         awaitStatus(orderId, "COMPLETED");
-        UUID resent = saga(orderId, new ItemsDelivered(orderId, user.id, user.id, "en", "History Key", 3, sealed, true));
+        UUID resent = saga(orderId, new ItemsDelivered(orderId, user.id, "History Key", 3, sealed, true));
         await().atMost(WAIT).until(() -> handled(resent));
 
         user.taps("ho:0");

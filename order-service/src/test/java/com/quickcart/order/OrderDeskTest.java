@@ -47,9 +47,9 @@ class OrderDeskTest extends StorefrontContext {
         order = orderOf(customer.id);
         saga(order, new StockReserved(order, 1, 1));
         awaitStatus("AWAITING_PAYMENT");
-        saga(order, new PaymentSucceeded(order, PaymentPurpose.ORDER, customer.id, customer.id, "en", 45_000, PaymentMethod.BALANCE));
+        saga(order, new PaymentSucceeded(order, PaymentPurpose.ORDER, customer.id, 45_000, PaymentMethod.BALANCE));
         awaitStatus("PAID");
-        saga(order, new ItemsDelivered(order, customer.id, customer.id, "en", "Netflix", 1, null, false));
+        saga(order, new ItemsDelivered(order, customer.id, "Netflix", 1, null, false));
         awaitStatus("COMPLETED");
     }
 

@@ -63,7 +63,7 @@ class StockConsoleTest extends StorefrontContext {
             assertThat(submitted.payload().path("operatorId").asLong()).isEqualTo(ADMIN);
 
             String uploadId = submitted.payload().path("uploadId").asText();
-            deliveryReports(new StockUploaded(uploadId, product, ADMIN, ADMIN, "en", "document", 1_000, 985, 10, 5, 0, 0, 985, null, 23_456));
+            deliveryReports(new StockUploaded(uploadId, product, ADMIN, "document", 1_000, 985, 10, 5, 0, 0, 985, null, 23_456));
         }
 
         Reply counts = owner.screen();
@@ -118,7 +118,7 @@ class StockConsoleTest extends StorefrontContext {
 
     @Test
     void anUploadRefusedWholeSaysWhyAndIsAuditedAsRefused() {
-        deliveryReports(new StockUploaded("u-" + product, product, ADMIN, ADMIN, "en", "document", 12_345, 0, 0, 0, 0, 7, 7,
+        deliveryReports(new StockUploaded("u-" + product, product, ADMIN, "document", 12_345, 0, 0, 0, 0, 7, 7,
                 StockUploaded.Refusal.TOO_MANY_LINES, 200_000));
         assertThat(owner.screen().text()).contains("Nothing added", "12,345 lines", "at most 10,000", "Split it");
         await().atMost(WAIT).until(() -> !audit("stock.upload.refused").isEmpty());
@@ -160,7 +160,7 @@ class StockConsoleTest extends StorefrontContext {
             TopicProbe.Seen command = commands.awaitOne(s -> s.type().equals("WithdrawStock") && s.key().equals(Long.toString(product)), WAIT);
             assertThat(command.payload().path("quantity").asInt()).isEqualTo(3);
         }
-        deliveryReports(new StockWithdrawn("w-" + product, product, 3, 2, 2, 0, ADMIN, ADMIN, "en"));
+        deliveryReports(new StockWithdrawn("w-" + product, product, 3, 2, 2, 0, ADMIN));
         assertThat(owner.screen().text()).contains("2 of 3 withdrawn", "In stock: 2 \u2192 0");
         await().atMost(WAIT).until(() -> !audit("stock.withdraw").isEmpty());
         assertThat(audit("stock.withdraw").getFirst()).contains("\"withdrawn\": 2");

@@ -63,6 +63,11 @@ abstract class StorefrontContext {
         outbound = null;
     }
 
+    /** Commands of one type order-service sent to a chat on telegram.outbound (Bot API calls are read through the driver). */
+    java.util.List<TopicProbe.Seen> commandsTo(long chat, String type) {
+        return outbound.seen(s -> Long.toString(chat).equals(s.key()) && type.equals(s.type()));
+    }
+
     /** A user who has been through onboarding (all skipped), with the screens so far consumed. */
     User onboarded(String languageCode) {
         User user = driver.newUser(languageCode);

@@ -170,7 +170,7 @@ class GoodsSealingTest {
     void theEventPrintsCountsNeverGoods() {
         UUID event = UUID.randomUUID();
         SealedGoods sealed = new GoodsSealer(current.getPublic()).seal(GOODS, ORDER, event);
-        ItemsDelivered delivered = new ItemsDelivered(ORDER, 1, 1, "en", "Netflix", GOODS.size(), sealed, false);
+        ItemsDelivered delivered = new ItemsDelivered(ORDER, 1, "Netflix", GOODS.size(), sealed, false);
 
         assertThat(delivered.toString()).contains(ORDER, "items=3");
         assertThat(holdsAny(delivered.toString())).isFalse();

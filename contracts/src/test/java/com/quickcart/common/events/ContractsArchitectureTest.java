@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 
 /**
  * The event contracts are a vocabulary every service can depend on: plain records, no framework.
@@ -33,6 +34,16 @@ class ContractsArchitectureTest {
     void everyContractIsAnImmutableRecordOrAnEnum() {
         classes().that().resideInAPackage("com.quickcart.common.events.(*)..").and().areTopLevelClasses()
                 .should().beRecords().orShould().beEnums()
+                .check(CONTRACTS);
+    }
+
+    @Test
+    void paymentAndDeliveryEventsCarryIdsAndAmountsNeverChatsOrLanguages() {
+        fields().that().areDeclaredInClassesThat().resideInAnyPackage("com.quickcart.common.events.payment..",
+                        "com.quickcart.common.events.delivery..")
+                .should().notHaveName("chatId").andShould().notHaveName("language")
+                .because("money and goods do not depend on Telegram: order-service knows each order's and each user's"
+                        + " chat and language, and speaks to them (docs/adr/0026)")
                 .check(CONTRACTS);
     }
 

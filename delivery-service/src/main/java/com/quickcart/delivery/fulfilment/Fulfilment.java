@@ -113,7 +113,7 @@ public class Fulfilment {
     private int publishSealed(Reservation r, List<String> items, boolean resend) {
         UUID eventId = UUID.randomUUID();
         outbox.append(Topics.DELIVERY_EVENTS, codec.wrap(eventId, r.orderId(), new ItemsDelivered(r.orderId(), r.userId(),
-                r.chatId(), r.language(), r.productName(), items.size(), sealer.seal(items, r.orderId(), eventId), resend)));
+                r.productName(), items.size(), sealer.seal(items, r.orderId(), eventId), resend)));
         return items.size();
     }
 

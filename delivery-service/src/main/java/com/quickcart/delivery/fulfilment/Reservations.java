@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** One row per order delivery-service has seen: what it holds for it and who gets the goods. */
+/** One row per order delivery-service has seen: what it holds for it and whose it is. */
 @Repository
 public class Reservations {
 
@@ -22,15 +22,13 @@ public class Reservations {
             throw new IllegalArgumentException("a reservation never starts " + status);
         }
         jdbc.sql("""
-                        INSERT INTO reservations (order_id, product_id, quantity, user_id, chat_id, language, product_name, status)
-                        VALUES (:order, :product, :quantity, :user, :chat, :language, :name, :status)
+                        INSERT INTO reservations (order_id, product_id, quantity, user_id, product_name, status)
+                        VALUES (:order, :product, :quantity, :user, :name, :status)
                         """)
                 .param("order", order.orderId())
                 .param("product", order.productId())
                 .param("quantity", order.quantity())
                 .param("user", order.userId())
-                .param("chat", order.chatId())
-                .param("language", order.language())
                 .param("name", order.productName())
                 .param("status", status.name())
                 .update();
@@ -54,15 +52,15 @@ public class Reservations {
     }
 
     public Optional<Reservation> find(String orderId) {
-        return jdbc.sql("SELECT order_id, product_id, quantity, user_id, chat_id, language, product_name, status FROM reservations WHERE order_id = :order")
+        return jdbc.sql("SELECT order_id, product_id, quantity, user_id, product_name, status FROM reservations WHERE order_id = :order")
                 .param("order", orderId)
                 .query((rs, n) -> new Reservation(rs.getString("order_id"), rs.getLong("product_id"), rs.getInt("quantity"),
-                        rs.getLong("user_id"), rs.getLong("chat_id"), rs.getString("language"), rs.getString("product_name"),
+                        rs.getLong("user_id"), rs.getString("product_name"),
                         ReservationStatus.valueOf(rs.getString("status"))))
                 .optional();
     }
 
-    public record Reservation(String orderId, long productId, int quantity, long userId, long chatId, String language,
-                              String productName, ReservationStatus status) {
+    public record Reservation(String orderId, long productId, int quantity, long userId, String productName,
+                              ReservationStatus status) {
     }
 }

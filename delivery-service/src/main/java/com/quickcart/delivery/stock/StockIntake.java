@@ -75,8 +75,7 @@ public class StockIntake {
         int withdrawn = command.quantity() > 0 ? inventory.withdraw(command.productId(), command.quantity()) : 0;
         int after = withdrawn > 0 ? fulfilment.publishStockLevel(command.productId()) : before;
         outbox.append(Topics.DELIVERY_EVENTS, codec.wrap(Long.toString(command.productId()), new StockWithdrawn(command.requestId(),
-                command.productId(), command.quantity(), withdrawn, before, after, command.operatorId(), command.chatId(),
-                command.language())));
+                command.productId(), command.quantity(), withdrawn, before, after, command.operatorId())));
         log.info("stock withdrawn product_id={} operator_id={} requested={} withdrawn={}", command.productId(), command.operatorId(),
                 command.quantity(), withdrawn);
     }
@@ -94,7 +93,7 @@ public class StockIntake {
     private void answer(StockUpload upload, int lines, int added, int duplicates, int blank, int tooLong, int before, int after,
                         Refusal refusal) {
         outbox.append(Topics.DELIVERY_EVENTS, codec.wrap(Long.toString(upload.productId()), new StockUploaded(upload.uploadId(),
-                upload.productId(), upload.operatorId(), upload.chatId(), upload.language(), upload.source(), lines, added,
+                upload.productId(), upload.operatorId(), upload.source(), lines, added,
                 duplicates, blank, tooLong, before, after, refusal, upload.bytes())));
         log.info("stock upload product_id={} upload_id={} operator_id={} lines={} added={} duplicates={} blank={} too_long={} refusal={}",
                 upload.productId(), upload.uploadId(), upload.operatorId(), lines, added, duplicates, blank, tooLong, refusal);

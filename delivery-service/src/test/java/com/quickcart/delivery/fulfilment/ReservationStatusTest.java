@@ -39,7 +39,7 @@ class ReservationStatusTest {
     @Test
     void aReservationStartsOnlyClaimedOrRefused() {
         Reservations reservations = new Reservations(null);
-        OrderPlaced order = new OrderPlaced("QC-1", 1, 1, "en", 1, "Key", 1, 1000, 0, null, 1000, null);
+        OrderPlaced order = new OrderPlaced("QC-1", 1, 1, "Key", 1, 1000, 0, null, 1000, null);
         assertThatThrownBy(() -> reservations.record(order, ReservationStatus.DELIVERED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never starts DELIVERED");
     }

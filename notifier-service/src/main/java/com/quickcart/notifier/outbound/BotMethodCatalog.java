@@ -10,6 +10,8 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMet
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.methods.send.SendSticker;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
@@ -40,10 +42,17 @@ final class BotMethodCatalog {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.[a-z]{1,4}");
     /** Telegram allows 50 MB; a file that rides in a Kafka record is far smaller anyway. */
     private static final int MAX_DOCUMENT_CHARS = 700_000;
+    /** A QRIS payload is a few hundred characters; a QR code holds at most about 4,000. */
+    private static final int MAX_QR_CHARS = 2_000;
+    /** Telegram's limit for a photo's caption. */
+    private static final int MAX_CAPTION_CHARS = 1_024;
 
     static PartialBotApiMethod<?> decode(String method, JsonNode body) {
         if (method.equalsIgnoreCase("sendDocument")) {
             return document(body);
+        }
+        if (method.equalsIgnoreCase("sendPhoto")) {
+            return qrCode(body);
         }
         if (method.equalsIgnoreCase("sendSticker")) {
             // Multipart in telegrambots; other services send only the sticker's file id.
@@ -81,6 +90,38 @@ final class BotMethodCatalog {
         return SendDocument.builder().chatId(body.path("chat_id").asLong())
                 .document(new InputFile(new ByteArrayInputStream(content), name))
                 .caption(body.path("caption").isTextual() ? body.path("caption").asText() : null)
+                .build();
+    }
+
+    /**
+     * Multipart in telegrambots, and a picture has no place in a Kafka record: the one photo other
+     * services send is a QRIS code, as {@code photo: {qr, file_name}}, drawn here. Caption and
+     * buttons come as order-service wrote them.
+     */
+    private static SendPhoto qrCode(JsonNode body) {
+        JsonNode photo = body.path("photo");
+        String qr = photo.path("qr").asText("");
+        if (!body.path("chat_id").canConvertToLong() || qr.isEmpty() || qr.length() > MAX_QR_CHARS
+                || !FILE_NAME.matcher(photo.path("file_name").asText("")).matches()
+                || body.path("caption").asText("").length() > MAX_CAPTION_CHARS) {
+            throw new PermanentFailure("sendPhoto needs chat_id, photo {qr of 1.." + MAX_QR_CHARS + " characters, file_name}"
+                    + " and a caption of at most " + MAX_CAPTION_CHARS + " characters", null);
+        }
+        InlineKeyboardMarkup keyboard = null;
+        if (body.hasNonNull("reply_markup")) {
+            if (!body.path("reply_markup").path("inline_keyboard").isArray()) {
+                throw new PermanentFailure("sendPhoto's reply_markup is not an inline keyboard", null);
+            }
+            try {
+                keyboard = EventCodec.mapper().treeToValue(body.path("reply_markup"), InlineKeyboardMarkup.class);
+            } catch (Exception e) {
+                throw new PermanentFailure("sendPhoto's reply_markup is not an inline keyboard: " + e.getMessage(), e);
+            }
+        }
+        return SendPhoto.builder().chatId(body.path("chat_id").asLong())
+                .photo(new InputFile(new ByteArrayInputStream(QrCodes.png(qr)), photo.path("file_name").asText()))
+                .caption(body.path("caption").isTextual() ? body.path("caption").asText() : null)
+                .replyMarkup(keyboard)
                 .build();
     }
 

@@ -103,8 +103,7 @@ public class StockDocumentFetcher {
             if (text == null) {
                 return problem(eventId, document, Problem.NOT_TEXT, bytes.length);
             }
-            return new Fetched(eventId, new StockUpload(document.uploadId(), document.productId(), document.operatorId(),
-                    document.chatId(), document.language(), "document",
+            return new Fetched(eventId, new StockUpload(document.uploadId(), document.productId(), document.operatorId(), "document",
                     sealer.seal(List.of(text), StockUpload.sealedFor(document.uploadId()), eventId), null, bytes.length));
         } finally {
             Arrays.fill(bytes, (byte) 0);
@@ -167,6 +166,6 @@ public class StockDocumentFetcher {
 
     private static Fetched problem(UUID eventId, StockDocumentSubmitted document, Problem problem, long bytes) {
         return new Fetched(eventId, new StockUpload(document.uploadId(), document.productId(), document.operatorId(),
-                document.chatId(), document.language(), "document", null, problem, bytes));
+                "document", null, problem, bytes));
     }
 }

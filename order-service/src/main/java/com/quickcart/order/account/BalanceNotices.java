@@ -8,7 +8,6 @@ import com.quickcart.order.bot.Screen;
 import com.quickcart.order.bot.Texts;
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
 
 /** payment-service's answer to a balance correction, told to the customer and the operator who made it. */
 @Component
@@ -26,18 +25,14 @@ public class BalanceNotices {
 
     public void adjusted(BalanceAdjusted event) {
         String amount = CustomerAdminHandler.signed(event.delta());
-        replier.notify(event.userId(), Screen.of(texts.get(localeOf(event.userId()), "balance.adjusted", amount, event.reason(),
+        replier.notify(event.userId(), Screen.of(texts.get(users.locale(event.userId()), "balance.adjusted", amount, event.reason(),
                 Rupiah.format(event.balance()))));
-        replier.send(event.operatorId(), Screen.of(texts.get(localeOf(event.operatorId()), "admin.adjust.done", amount,
+        replier.send(event.operatorId(), Screen.of(texts.get(users.locale(event.operatorId()), "admin.adjust.done", amount,
                 Long.toString(event.userId()), Rupiah.format(event.balance()))));
     }
 
     public void refused(BalanceAdjustmentRefused event) {
-        replier.send(event.operatorId(), Screen.of(texts.get(localeOf(event.operatorId()), "admin.adjust.refused",
+        replier.send(event.operatorId(), Screen.of(texts.get(users.locale(event.operatorId()), "admin.adjust.refused",
                 CustomerAdminHandler.signed(event.delta()), Long.toString(event.userId()), Rupiah.format(event.balance()))));
-    }
-
-    private Locale localeOf(long userId) {
-        return users.find(userId).map(p -> Locale.forLanguageTag(p.language())).orElse(Texts.INDONESIAN);
     }
 }

@@ -1,6 +1,9 @@
 package com.quickcart.order.account;
 
+import com.quickcart.order.bot.Texts;
+
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,6 +20,15 @@ public interface UserAccounts {
     Optional<Long> findByUsername(String username);
 
     Optional<UserProfile> find(long userId);
+
+    /**
+     * The language a user reads: their profile's, else Indonesian (the store's own) for someone
+     * the store has not met. Notices about their money, their goods and an operator's requests
+     * reach a user in their private chat, whose id Telegram makes their user id.
+     */
+    default Locale locale(long userId) {
+        return find(userId).map(p -> Texts.localeOf(p.language())).orElse(Texts.INDONESIAN);
+    }
 
     void updateField(long userId, ProfileField field, String value);
 

@@ -39,6 +39,20 @@ public class BotOutbox {
         outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(chatId), new BotApiCall(chatId, "sendDocument", body)));
     }
 
+    /**
+     * A QRIS code as a photo: order-service writes the caption and buttons, the notifier draws
+     * {@code qrString} into the image (a picture has no place in a Kafka record) and uploads it.
+     * Live: the customer has just tapped Pay and is waiting for it.
+     */
+    public void sendQrCode(long chatId, String qrString, String fileName, Screen screen) {
+        var body = EventCodec.mapper().createObjectNode().put("chat_id", chatId).put("caption", screen.text());
+        body.putObject("photo").put("qr", qrString).put("file_name", fileName);
+        if (screen.keyboard() != null) {
+            body.set("reply_markup", EventCodec.mapper().valueToTree(screen.keyboard()));
+        }
+        outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(chatId), new BotApiCall(chatId, "sendPhoto", body)));
+    }
+
     /** A reply to what the user just did: the notifier sends it at once (live lane). */
     public void send(long chatId, BotApiMethod<?> call) {
         send(chatId, call, Lane.LIVE);

@@ -61,7 +61,7 @@ public class BroadcastProgressView {
             Broadcast finished = broadcasts.find(report.broadcastId()).orElseThrow();
             audit.record(finished.operatorId(), "broadcast.finished", "broadcast:" + finished.id(), null, Map.of("state", outcome,
                     "recipients", finished.recipients(), "sent", report.sent(), "blocked", report.blocked(), "failed", report.failed()));
-            Locale locale = localeOf(finished.operatorId());
+            Locale locale = users.locale(finished.operatorId());
             edit(finished, screens.progress(locale, finished));
             replier.send(finished.operatorChatId(), screens.report(locale, finished));
             return;
@@ -70,15 +70,11 @@ public class BroadcastProgressView {
         if (current.finishedOrDiscarded()) {
             return;
         }
-        edit(current, screens.progress(localeOf(current.operatorId()), current));
+        edit(current, screens.progress(users.locale(current.operatorId()), current));
     }
 
     private void edit(Broadcast broadcast, Screen screen) {
         bot.send(broadcast.operatorChatId(), EditMessageText.builder().chatId(broadcast.operatorChatId())
                 .messageId(broadcast.progressMessageId()).text(screen.text()).replyMarkup((InlineKeyboardMarkup) screen.keyboard()).build());
-    }
-
-    private Locale localeOf(long userId) {
-        return users.find(userId).map(p -> Locale.forLanguageTag(p.language())).orElse(Texts.INDONESIAN);
     }
 }

@@ -135,10 +135,10 @@ public class CheckoutHandler implements Feature {
             showSummary(in, product, quantity, null);
             return;
         }
-        OrderPlaced placed = new OrderPlaced(orderId, in.userId(), in.chatId(), in.locale().getLanguage(), product.id(),
+        OrderPlaced placed = new OrderPlaced(orderId, in.userId(), product.id(),
                 product.name(), quantity, unit, discount, voucher == null ? null : voucher.code(),
                 unit * quantity - discount, method);
-        orders.insert(placed);
+        orders.insert(placed, in.chatId(), in.locale().getLanguage());
         outbox.append(Topics.ORDER_EVENTS, codec.wrap(orderId, placed));
         log.info("order placed order_id={} method={} total={}", orderId, method, placed.total());
         replier.show(in, screens.placed(in.locale(), orders.find(orderId).orElseThrow()));

@@ -19,6 +19,7 @@ import com.quickcart.common.events.payment.PaymentSucceeded;
 import com.quickcart.common.events.payment.RefundRequested;
 import com.quickcart.common.messaging.EventCodec;
 import com.quickcart.common.messaging.outbox.Outbox;
+import com.quickcart.order.account.UserAccounts;
 import com.quickcart.order.bot.Replier;
 import com.quickcart.order.bot.Rupiah;
 import com.quickcart.order.catalog.Products;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -49,9 +51,12 @@ public class OrderSaga {
     private final Replier replier;
     private final CheckoutScreens screens;
     private final Products products;
+    private final QrisNotice qris;
+    private final GoodsNotice goods;
+    private final UserAccounts users;
 
     public OrderSaga(Orders orders, Vouchers vouchers, Outbox outbox, EventCodec codec, Replier replier,
-                     CheckoutScreens screens, Products products) {
+                     CheckoutScreens screens, Products products, QrisNotice qris, GoodsNotice goods, UserAccounts users) {
         this.orders = orders;
         this.vouchers = vouchers;
         this.outbox = outbox;
@@ -59,6 +64,9 @@ public class OrderSaga {
         this.replier = replier;
         this.screens = screens;
         this.products = products;
+        this.qris = qris;
+        this.goods = goods;
+        this.users = users;
     }
 
     /**
@@ -75,7 +83,7 @@ public class OrderSaga {
                 }
             } else if (orders.move(order.id(), OrderStatus.AWAITING_PAYMENT, OrderStatus.PENDING)) {
                 outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(order.id(), new PaymentRequested(order.id(),
-                        PaymentPurpose.ORDER, order.userId(), order.chatId(), order.language(), order.total(),
+                        PaymentPurpose.ORDER, order.userId(), order.total(),
                         PaymentMethod.valueOf(order.paymentMethod()))));
             }
         });
@@ -90,11 +98,22 @@ public class OrderSaga {
         });
     }
 
-    /** The QRIS code exists: its fee and total are Pakasir's, and the order shows exactly those. */
+    /**
+     * The QRIS code exists: its fee and total are Pakasir's, and the order shows exactly those.
+     * The customer gets the code only while the order still waits for it: one they already
+     * cancelled (or that timed out) would only invite a payment that goes straight back.
+     */
     public void paymentPending(PaymentPending event) {
-        if (event.purpose() == PaymentPurpose.ORDER) {
-            orders.recordBill(event.paymentId(), event.fee(), event.totalPayment());
+        if (event.purpose() == PaymentPurpose.DEPOSIT) {
+            qris.send(event.userId(), users.locale(event.userId()), event);
+            return;
         }
+        withOrder(event.paymentId(), order -> {
+            orders.recordBill(order.id(), event.fee(), event.totalPayment());
+            if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+                qris.send(order.chatId(), locale(order.language()), event);
+            }
+        });
     }
 
     /**
@@ -104,7 +123,7 @@ public class OrderSaga {
      */
     public void paymentSucceeded(PaymentSucceeded event) {
         if (event.purpose() == PaymentPurpose.DEPOSIT) {
-            replier.notify(event.chatId(), screens.message(locale(event.language()), "deposit.credited", Rupiah.format(event.amount())));
+            tellDepositor(event.userId(), "deposit.credited", Rupiah.format(event.amount()));
             return;
         }
         withOrder(event.paymentId(), order -> {
@@ -127,7 +146,7 @@ public class OrderSaga {
 
     public void paymentFailed(PaymentFailed event) {
         if (event.purpose() == PaymentPurpose.DEPOSIT) {
-            replier.notify(event.chatId(), screens.message(locale(event.language()), "deposit.failed"));
+            tellDepositor(event.userId(), "deposit.failed");
             return;
         }
         withOrder(event.paymentId(), order -> {
@@ -150,7 +169,7 @@ public class OrderSaga {
 
     public void paymentExpired(PaymentExpired event) {
         if (event.purpose() == PaymentPurpose.DEPOSIT) {
-            replier.notify(event.chatId(), screens.message(locale(event.language()), "deposit.expired"));
+            tellDepositor(event.userId(), "deposit.expired");
             return;
         }
         withOrder(event.paymentId(), order -> {
@@ -163,18 +182,21 @@ public class OrderSaga {
 
     /** Money went back to the balance: the customer is told, and an ended order shows it. */
     public void paymentRefunded(PaymentRefunded event) {
-        if (orders.move(event.paymentId(), OrderStatus.REFUNDED, OrderStatus.CANCELLED, OrderStatus.EXPIRED)) {
-            orders.recordRefund(event.paymentId(), event.amount(), null, "paid after the order had ended");
-        }
-        replier.notify(event.chatId(), screens.message(locale(event.language()), "payment.refunded", event.paymentId(),
-                Rupiah.format(event.amount())));
+        withOrder(event.paymentId(), order -> {
+            if (orders.move(order.id(), OrderStatus.REFUNDED, OrderStatus.CANCELLED, OrderStatus.EXPIRED)) {
+                orders.recordRefund(order.id(), event.amount(), null, "paid after the order had ended");
+            }
+            tell(order, "payment.refunded", order.id(), Rupiah.format(event.amount()));
+        });
     }
 
-    public void itemsDelivered(ItemsDelivered event) {
+    /** The goods are out of the inventory (or out again, for a re-send): they go on to the customer, sealed as they came. */
+    public void itemsDelivered(UUID eventId, ItemsDelivered event) {
         withOrder(event.orderId(), order -> {
             if (orders.move(order.id(), OrderStatus.COMPLETED, OrderStatus.PAID)) {
                 products.sold(order.productId(), order.quantity());
             }
+            goods.send(order, eventId, event);
         });
     }
 
@@ -230,7 +252,7 @@ public class OrderSaga {
 
     private void publishPaid(Order order) {
         outbox.append(Topics.ORDER_EVENTS, codec.wrap(order.id(),
-                new OrderPaid(order.id(), order.userId(), order.chatId(), order.language())));
+                new OrderPaid(order.id(), order.userId())));
     }
 
     /** An unpaid order's end: its reservation and voucher go back. */
@@ -254,6 +276,11 @@ public class OrderSaga {
 
     private void tell(Order order, String key, Object... args) {
         replier.notify(order.chatId(), screens.message(locale(order.language()), key, args));
+    }
+
+    /** A deposit belongs to a user, not an order: they hear about it in their private chat. */
+    private void tellDepositor(long userId, String key, Object... args) {
+        replier.notify(userId, screens.message(users.locale(userId), key, args));
     }
 
     private static Locale locale(String language) {

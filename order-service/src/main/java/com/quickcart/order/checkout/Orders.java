@@ -27,15 +27,16 @@ public class Orders implements CustomerOrders, OrderDesk {
         this.jdbc = jdbc;
     }
 
-    public void insert(OrderPlaced order) {
+    /** The order as checkout placed it, and the chat and language it speaks to its customer in. */
+    public void insert(OrderPlaced order, long chatId, String language) {
         jdbc.sql("""
                         INSERT INTO orders (id, user_id, chat_id, language, product_id, product_name, quantity, unit_price,
                                             subtotal, discount, voucher_code, total, payment_method, status)
                         VALUES (:id, :user, :chat, :language, :product, :name, :quantity, :unit, :subtotal, :discount,
                                 :voucher, :total, :method, 'PENDING')
                         """)
-                .param("id", order.orderId()).param("user", order.userId()).param("chat", order.chatId())
-                .param("language", order.language()).param("product", order.productId()).param("name", order.productName())
+                .param("id", order.orderId()).param("user", order.userId()).param("chat", chatId)
+                .param("language", language).param("product", order.productId()).param("name", order.productName())
                 .param("quantity", order.quantity()).param("unit", order.unitPrice()).param("discount", order.discount())
                 .param("subtotal", order.unitPrice() * order.quantity())
                 .param("voucher", order.voucherCode()).param("total", order.total())

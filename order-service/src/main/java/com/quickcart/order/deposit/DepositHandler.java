@@ -96,7 +96,7 @@ public class DepositHandler implements Feature {
     private void request(Interaction in, long amount) {
         String depositId = OrderIds.next("DP");
         outbox.append(Topics.PAYMENT_COMMANDS, codec.wrap(depositId, new PaymentRequested(depositId, PaymentPurpose.DEPOSIT,
-                in.userId(), in.chatId(), in.locale().getLanguage(), amount, PaymentMethod.QRIS)));
+                in.userId(), amount, PaymentMethod.QRIS)));
         replier.show(in, Screen.of(texts.get(in.locale(), "deposit.requested", Rupiah.format(amount), depositId)));
     }
 

@@ -123,7 +123,7 @@ public class HistoryHandler implements Feature {
             replier.staleButton(in);
             return;
         }
-        outbox.append(Topics.DELIVERY_COMMANDS, codec.wrap(order.get().id(), new ResendGoods(order.get().id(), in.chatId())));
+        outbox.append(Topics.DELIVERY_COMMANDS, codec.wrap(order.get().id(), new ResendGoods(order.get().id())));
         replier.toast(in, texts.get(in.locale(), "history.resent"));
     }
 

@@ -41,7 +41,7 @@ public class SagaListener {
         this.router = EventRouter.consumer("order-saga", codec, inbox)
                 .on(StockReserved.class, saga::stockReserved)
                 .on(StockRejected.class, saga::stockRejected)
-                .on(ItemsDelivered.class, saga::itemsDelivered)
+                .onWithEventId(ItemsDelivered.class, saga::itemsDelivered)
                 .on(PaymentPending.class, saga::paymentPending)
                 .on(PaymentSucceeded.class, saga::paymentSucceeded)
                 .on(PaymentCancelled.class, saga::paymentCancelled)

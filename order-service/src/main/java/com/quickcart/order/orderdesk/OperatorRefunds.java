@@ -89,7 +89,7 @@ public class OperatorRefunds {
             Locale customer = Locale.forLanguageTag(order.language());
             replier.notify(order.chatId(), Screen.of(texts.get(customer, "refund.done.customer", Rupiah.format(event.amount()),
                     order.id(), event.reason(), Rupiah.format(event.balance()))));
-            replier.send(event.operatorId(), new Screen(texts.get(localeOf(event.operatorId()), "admin.refund.done",
+            replier.send(event.operatorId(), new Screen(texts.get(users.locale(event.operatorId()), "admin.refund.done",
                     Rupiah.format(event.amount()), order.id(), Rupiah.format(event.paid()), Rupiah.format(event.balance())),
                     viewButton(event.operatorId(), order.id())));
             log.info("order refunded amount={}", event.amount());
@@ -100,7 +100,7 @@ public class OperatorRefunds {
         try (var ignored = MDC.putCloseable("order_id", event.orderId())) {
             audit.record(event.operatorId(), "order.refund.refused", "order:" + event.orderId(), null,
                     Map.of("amount", event.amount(), "reason", event.reason()));
-            Locale locale = localeOf(event.operatorId());
+            Locale locale = users.locale(event.operatorId());
             String why = switch (event.reason()) {
                 case OrderRefundRefused.ALREADY_REFUNDED -> texts.get(locale, "admin.refund.refused.already", Rupiah.format(event.refunded()));
                 case OrderRefundRefused.ABOVE_PAID -> texts.get(locale, "admin.refund.above", Rupiah.format(event.paid()));
@@ -113,10 +113,6 @@ public class OperatorRefunds {
     }
 
     private InlineKeyboardMarkup viewButton(long operatorId, String orderId) {
-        return Buttons.keyboard().row(button(texts.get(localeOf(operatorId), "admin.order.open", orderId), new OrderCard(orderId))).build();
-    }
-
-    private Locale localeOf(long userId) {
-        return users.find(userId).map(p -> Locale.forLanguageTag(p.language())).orElse(Texts.INDONESIAN);
+        return Buttons.keyboard().row(button(texts.get(users.locale(operatorId), "admin.order.open", orderId), new OrderCard(orderId))).build();
     }
 }

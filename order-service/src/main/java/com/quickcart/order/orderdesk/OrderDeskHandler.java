@@ -190,7 +190,7 @@ public class OrderDeskHandler implements Feature {
             replier.staleButton(in);
             return;
         }
-        outbox.append(Topics.DELIVERY_COMMANDS, codec.wrap(order.get().id(), new ResendGoods(order.get().id(), order.get().chatId())));
+        outbox.append(Topics.DELIVERY_COMMANDS, codec.wrap(order.get().id(), new ResendGoods(order.get().id())));
         audit.record(in.userId(), "order.resend", "order:" + order.get().id(), null, Map.of("chat", order.get().chatId()));
         replier.toast(in, texts.get(in.locale(), "admin.order.resent"));
     }

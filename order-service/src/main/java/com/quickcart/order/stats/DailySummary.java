@@ -66,7 +66,7 @@ public class DailySummary {
             return false;
         }
         for (long owner : store.adminIds()) {
-            Locale locale = users.find(owner).map(p -> Texts.localeOf(p.language())).orElse(Texts.INDONESIAN);
+            Locale locale = users.locale(owner);
             replier.notify(owner, Screen.of(Texts.fitMessage(texts.get(locale, "summary.title") + " " + day + "\n\n"
                     + report.render(locale, 1, now))));
         }

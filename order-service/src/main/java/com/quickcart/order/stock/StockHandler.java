@@ -156,7 +156,7 @@ public class StockHandler implements Feature {
         String uploadId = UUID.randomUUID().toString();
         long size = document.getFileSize() == null ? 0 : document.getFileSize();
         outbox.append(Topics.TELEGRAM_OUTBOUND, codec.wrap(Long.toString(in.chatId()), new StockDocumentSubmitted(uploadId,
-                product.get().id(), in.userId(), in.chatId(), in.locale().getLanguage(), document.getFileId(), document.getFileName(), size)));
+                product.get().id(), in.userId(), in.chatId(), document.getFileId(), document.getFileName(), size)));
         in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
         log.info("stock document submitted upload_id={} product_id={} operator_id={} bytes={}", uploadId, product.get().id(), in.userId(), size);
         replier.show(in, Screen.of(texts.get(in.locale(), "stock.upload.received", document.getFileName(), StockDocument.size(size),
@@ -177,7 +177,7 @@ public class StockHandler implements Feature {
         UUID eventId = UUID.randomUUID();
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         outbox.append(Topics.DELIVERY_COMMANDS, codec.wrap(eventId, Long.toString(product.id()), new StockUpload(uploadId, product.id(),
-                in.userId(), in.chatId(), in.locale().getLanguage(), "paste",
+                in.userId(), "paste",
                 sealer.seal(List.of(text), StockUpload.sealedFor(uploadId), eventId), null, bytes.length)));
         in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
         log.info("stock paste submitted upload_id={} product_id={} operator_id={} bytes={}", uploadId, product.id(), in.userId(), bytes.length);
@@ -210,7 +210,7 @@ public class StockHandler implements Feature {
         in.replaceSession(in.session().awaiting(Awaiting.NOTHING));
         String requestId = UUID.randomUUID().toString();
         outbox.append(Topics.DELIVERY_COMMANDS, codec.wrap(Long.toString(product.get().id()), new WithdrawStock(requestId,
-                product.get().id(), quantity.get(), in.userId(), in.chatId(), in.locale().getLanguage())));
+                product.get().id(), quantity.get(), in.userId())));
         replier.show(in, Screen.of(texts.get(in.locale(), "stock.withdraw.sent", quantity.get(), product.get().name())));
     }
 

@@ -48,15 +48,16 @@ public class StockReports {
         this.users = users;
     }
 
+    /** The operator who uploaded hears back in their private chat. */
     public void uploaded(StockUploaded result) {
-        Locale locale = Texts.localeOf(result.language());
+        Locale locale = users.locale(result.operatorId());
         String name = stock.product(result.productId()).map(ProductStock::name).orElse("#" + result.productId());
         String text = result.refusal() == null
                 ? texts.get(locale, "stock.uploaded", name, result.added(), result.duplicates(), result.blank() + result.tooLong(),
                 result.blank(), result.tooLong(), result.availableBefore(), result.availableAfter())
                 : texts.get(locale, "stock.refused." + result.refusal().name(), name, result.lines(), result.blank(),
                 StockDocument.size(result.bytes()), StockDocument.size(com.quickcart.common.events.order.StockDocumentSubmitted.MAX_BYTES));
-        replier.send(result.chatId(), new Screen(text, Buttons.keyboard()
+        replier.send(result.operatorId(), new Screen(text, Buttons.keyboard()
                 .row(button(texts.get(locale, "stock.upload.more"), new UploadGoods(result.productId())),
                         button(texts.get(locale, "stock.back"), new StockProduct(result.productId()))).build()));
         Map<String, Object> after = new LinkedHashMap<>();
@@ -75,9 +76,9 @@ public class StockReports {
     }
 
     public void withdrawn(StockWithdrawn result) {
-        Locale locale = Texts.localeOf(result.language());
+        Locale locale = users.locale(result.operatorId());
         String name = stock.product(result.productId()).map(ProductStock::name).orElse("#" + result.productId());
-        replier.send(result.chatId(), new Screen(texts.get(locale, "stock.withdrawn", name, result.withdrawn(), result.requested(),
+        replier.send(result.operatorId(), new Screen(texts.get(locale, "stock.withdrawn", name, result.withdrawn(), result.requested(),
                 result.availableBefore(), result.availableAfter()),
                 Buttons.keyboard().row(button(texts.get(locale, "stock.back"), new StockProduct(result.productId()))).build()));
         audit.record(result.operatorId(), "stock.withdraw", "product:" + result.productId(),
@@ -94,7 +95,7 @@ public class StockReports {
         }
         String name = stock.product(change.productId()).map(ProductStock::name).orElse("#" + change.productId());
         for (long owner : store.adminIds()) {
-            Locale locale = users.find(owner).map(p -> Locale.forLanguageTag(p.language())).orElse(Locale.ENGLISH);
+            Locale locale = users.locale(owner);
             replier.notify(owner, new Screen(texts.get(locale, "stock.low", name, Long.toString(change.productId()), change.available(),
                     crossed.get()), Buttons.keyboard().row(button(texts.get(locale, "stock.upload"), new UploadGoods(change.productId())),
                     button(texts.get(locale, "stock.back"), new StockProduct(change.productId()))).build()));

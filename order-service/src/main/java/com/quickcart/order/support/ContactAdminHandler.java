@@ -141,7 +141,7 @@ public class ContactAdminHandler implements Feature {
             replier.send(in.chatId(), Screen.of(texts.get(in.locale(), "contact.reply.unknown")));
             return;
         }
-        Locale userLocale = users.find(user.get()).map(p -> Locale.forLanguageTag(p.language())).orElse(Texts.INDONESIAN);
+        Locale userLocale = users.locale(user.get());
         replier.send(user.get(), Screen.of(texts.get(userLocale, "contact.reply.header")));
         replier.copy(in.chatId(), message.getMessageId(), user.get(), null, null);
         replier.send(in.chatId(), Screen.of(texts.get(in.locale(), "contact.reply.sent", Long.toString(user.get()))));

@@ -77,7 +77,7 @@ public class PaymentProcessing {
         }
         payments.move(request.paymentId(), "PAID", "PENDING");
         publish(request.paymentId(), new PaymentSucceeded(request.paymentId(), request.purpose(), request.userId(),
-                request.chatId(), request.language(), request.amount(), PaymentMethod.BALANCE));
+                request.amount(), PaymentMethod.BALANCE));
     }
 
     /** Pakasir created the code: the customer is shown it, unless the payment ended meanwhile (its cancel is owed). */
@@ -87,8 +87,8 @@ public class PaymentProcessing {
             log.info("QRIS created for a payment that is no longer waiting for one: not shown");
             return;
         }
-        publish(payment.id(), new PaymentPending(payment.id(), payment.purpose(), payment.userId(), payment.chatId(),
-                payment.language(), payment.amount(), transaction.fee(), transaction.totalPayment(), transaction.qrString(),
+        publish(payment.id(), new PaymentPending(payment.id(), payment.purpose(), payment.userId(),
+                payment.amount(), transaction.fee(), transaction.totalPayment(), transaction.qrString(),
                 transaction.expiresAt()));
     }
 
@@ -191,8 +191,7 @@ public class PaymentProcessing {
         switch (payment.status()) {
             case "PAID" -> publish(payment.id(), succeeded(payment));
             case "CANCELLED" -> publish(payment.id(), new PaymentCancelled(payment.id()));
-            case "EXPIRED" -> publish(payment.id(), new PaymentExpired(payment.id(), payment.purpose(), payment.userId(),
-                    payment.chatId(), payment.language()));
+            case "EXPIRED" -> publish(payment.id(), new PaymentExpired(payment.id(), payment.purpose(), payment.userId()));
             // FAILED was answered with its reason, REFUNDED with PaymentRefunded: nothing new to say.
             default -> log.info("cancel request for a payment already {}: nothing to do", payment.status());
         }
@@ -218,8 +217,7 @@ public class PaymentProcessing {
     private void refund(Payment payment, String reason) {
         payments.recordRefunded(payment.id(), payment.amount());
         wallet.credit(payment.userId(), EntryType.REFUND, payment.amount(), payment.id());
-        publish(payment.id(), new PaymentRefunded(payment.id(), payment.userId(), payment.chatId(), payment.language(),
-                payment.amount()));
+        publish(payment.id(), new PaymentRefunded(payment.id(), payment.userId(), payment.amount()));
         log.info("payment refunded to balance amount={} reason={}", payment.amount(), reason);
     }
 
@@ -227,8 +225,7 @@ public class PaymentProcessing {
     void expireUnpaid(Payment payment) {
         if (payments.move(payment.id(), "EXPIRED", "PENDING")) {
             payments.cancelDue(payment.id(), true);
-            publish(payment.id(), new PaymentExpired(payment.id(), payment.purpose(), payment.userId(), payment.chatId(),
-                    payment.language()));
+            publish(payment.id(), new PaymentExpired(payment.id(), payment.purpose(), payment.userId()));
             log.info("payment expired");
         }
     }
@@ -239,12 +236,11 @@ public class PaymentProcessing {
             log.info("payment already {}: not failed", payment.status());
             return;
         }
-        publish(paymentId, new PaymentFailed(paymentId, payment.purpose(), payment.userId(), payment.chatId(), payment.language(), reason));
+        publish(paymentId, new PaymentFailed(paymentId, payment.purpose(), payment.userId(), reason));
     }
 
     private PaymentSucceeded succeeded(Payment payment) {
-        return new PaymentSucceeded(payment.id(), payment.purpose(), payment.userId(), payment.chatId(), payment.language(),
-                payment.amount(), payment.method());
+        return new PaymentSucceeded(payment.id(), payment.purpose(), payment.userId(), payment.amount(), payment.method());
     }
 
     private void publish(String paymentId, Object event) {

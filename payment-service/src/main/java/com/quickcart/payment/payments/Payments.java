@@ -16,7 +16,7 @@ import java.util.Optional;
 @Repository
 public class Payments {
 
-    private static final String COLUMNS = "id, purpose, user_id, chat_id, language, amount, method, status, expires_at,"
+    private static final String COLUMNS = "id, purpose, user_id, amount, method, status, expires_at,"
             + " qr_string IS NOT NULL AS qris_created, verify_requests, last_verified_at, cancel_due";
 
     /** Rows that owe Pakasir a call: a QRIS to create, a callback to verify, a code to cancel. */
@@ -32,12 +32,12 @@ public class Payments {
     /** Returns false when the payment already exists (a redelivered command). */
     public boolean open(PaymentRequested request) {
         return jdbc.sql("""
-                        INSERT INTO payments (id, purpose, user_id, chat_id, language, amount, method, status)
-                        VALUES (:id, :purpose, :user, :chat, :language, :amount, :method, 'PENDING')
+                        INSERT INTO payments (id, purpose, user_id, amount, method, status)
+                        VALUES (:id, :purpose, :user, :amount, :method, 'PENDING')
                         ON CONFLICT (id) DO NOTHING
                         """)
                 .param("id", request.paymentId()).param("purpose", request.purpose().name())
-                .param("user", request.userId()).param("chat", request.chatId()).param("language", request.language())
+                .param("user", request.userId())
                 .param("amount", request.amount()).param("method", request.method().name())
                 .update() == 1;
     }
@@ -162,8 +162,7 @@ public class Payments {
     }
 
     private static Payment payment(ResultSet rs, int row) throws SQLException {
-        return new Payment(rs.getString("id"), PaymentPurpose.valueOf(rs.getString("purpose")), rs.getLong("user_id"),
-                rs.getLong("chat_id"), rs.getString("language"), rs.getLong("amount"),
+        return new Payment(rs.getString("id"), PaymentPurpose.valueOf(rs.getString("purpose")), rs.getLong("user_id"), rs.getLong("amount"),
                 PaymentMethod.valueOf(rs.getString("method")), rs.getString("status"), instant(rs, "expires_at"),
                 rs.getBoolean("qris_created"), rs.getInt("verify_requests"), instant(rs, "last_verified_at"),
                 rs.getBoolean("cancel_due"));
@@ -180,7 +179,7 @@ public class Payments {
      * checked with the detail API, last done at {@code lastVerifiedAt}; {@code cancelDue} means
      * the code is still to be cancelled there.
      */
-    public record Payment(String id, PaymentPurpose purpose, long userId, long chatId, String language, long amount,
+    public record Payment(String id, PaymentPurpose purpose, long userId, long amount,
                           PaymentMethod method, String status, Instant expiresAt, boolean qrisCreated,
                           int verifyRequests, Instant lastVerifiedAt, boolean cancelDue) {
 

@@ -49,7 +49,7 @@ final class PaymentServiceWorld {
     }
 
     EventEnvelope paymentRequested(String id, PaymentMethod method, long userId, long amount) {
-        return codec.wrap(id, new PaymentRequested(id, PaymentPurpose.ORDER, userId, userId, "id", amount, method));
+        return codec.wrap(id, new PaymentRequested(id, PaymentPurpose.ORDER, userId, amount, method));
     }
 
     /** A webhook body as the ingress publishes it: a new event id for every {@code completedAt}. */

@@ -10,7 +10,7 @@ import com.quickcart.common.events.EventContract;
  * delivery-service reports it like any other outcome. See docs/adr/0022.
  */
 @EventContract(type = "StockUpload")
-public record StockUpload(String uploadId, long productId, long operatorId, long chatId, String language, String source,
+public record StockUpload(String uploadId, long productId, long operatorId, String source,
                           SealedGoods lines, Problem problem, long bytes) {
 
     /** What the sealed upload is bound to besides the event id. */

@@ -10,7 +10,7 @@ import com.quickcart.common.events.EventContract;
  * was seen. See docs/adr/0022.
  */
 @EventContract(type = "StockUploaded")
-public record StockUploaded(String uploadId, long productId, long operatorId, long chatId, String language, String source,
+public record StockUploaded(String uploadId, long productId, long operatorId, String source,
                             int lines, int added, int duplicates, int blank, int tooLong, int availableBefore,
                             int availableAfter, Refusal refusal, long bytes) {
 

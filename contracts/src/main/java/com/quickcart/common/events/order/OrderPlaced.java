@@ -4,7 +4,7 @@ import com.quickcart.common.events.EventContract;
 
 /** Step 1 of the checkout saga: an order exists (PENDING) and needs stock. Amounts in whole rupiah. */
 @EventContract(type = "OrderPlaced")
-public record OrderPlaced(String orderId, long userId, long chatId, String language, long productId, String productName,
+public record OrderPlaced(String orderId, long userId, long productId, String productName,
                           int quantity, long unitPrice, long discount, String voucherCode, long total,
                           PaymentMethod paymentMethod) {
 }

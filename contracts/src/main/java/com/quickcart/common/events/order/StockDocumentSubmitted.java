@@ -10,8 +10,7 @@ import com.quickcart.common.events.EventContract;
  * goods themselves never travel here. See docs/adr/0022.
  */
 @EventContract(type = "StockDocumentSubmitted")
-public record StockDocumentSubmitted(String uploadId, long productId, long operatorId, long chatId, String language,
-                                     String fileId, String fileName, long fileSize) {
+public record StockDocumentSubmitted(String uploadId, long productId, long operatorId, long chatId, String fileId, String fileName, long fileSize) {
 
     /**
      * The largest document one upload takes: sealed (base64, a third larger) it must still fit one

@@ -4,5 +4,5 @@ import com.quickcart.common.events.EventContract;
 
 /** The QRIS code passed its expiry unpaid and was cancelled at Pakasir. */
 @EventContract(type = "PaymentExpired")
-public record PaymentExpired(String paymentId, PaymentPurpose purpose, long userId, long chatId, String language) {
+public record PaymentExpired(String paymentId, PaymentPurpose purpose, long userId) {
 }

@@ -9,6 +9,6 @@ import java.time.Instant;
  * the only figure the customer is shown.
  */
 @EventContract(type = "PaymentPending")
-public record PaymentPending(String paymentId, PaymentPurpose purpose, long userId, long chatId, String language,
-                             long amount, long fee, long totalPayment, String qrString, Instant expiresAt) {
+public record PaymentPending(String paymentId, PaymentPurpose purpose, long userId, long amount, long fee, long totalPayment,
+                             String qrString, Instant expiresAt) {
 }

@@ -8,6 +8,5 @@ import com.quickcart.common.events.order.PaymentMethod;
  * or a deposit. {@code paymentId} is the order or deposit id, and Pakasir's order_id.
  */
 @EventContract(type = "PaymentRequested")
-public record PaymentRequested(String paymentId, PaymentPurpose purpose, long userId, long chatId, String language,
-                               long amount, PaymentMethod method) {
+public record PaymentRequested(String paymentId, PaymentPurpose purpose, long userId, long amount, PaymentMethod method) {
 }

@@ -5,6 +5,5 @@ import com.quickcart.common.events.order.PaymentMethod;
 
 /** Money confirmed (QRIS verified with Pakasir's detail API, or balance debited). */
 @EventContract(type = "PaymentSucceeded")
-public record PaymentSucceeded(String paymentId, PaymentPurpose purpose, long userId, long chatId, String language,
-                               long amount, PaymentMethod method) {
+public record PaymentSucceeded(String paymentId, PaymentPurpose purpose, long userId, long amount, PaymentMethod method) {
 }

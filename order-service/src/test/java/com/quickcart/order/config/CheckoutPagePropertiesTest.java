@@ -1,4 +1,4 @@
-package com.quickcart.notifier.config;
+package com.quickcart.order.config;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.quickcart.notifier.qris;
+package com.quickcart.notifier.outbound;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -13,11 +13,11 @@ import java.io.IOException;
 import java.util.Map;
 
 /** Renders a QRIS string (EMVCo payload) as a PNG that banking apps scan from a phone screen. */
-public final class QrCodes {
+final class QrCodes {
 
     private static final int SIZE = 600;
 
-    public static byte[] png(String payload) {
+    static byte[] png(String payload) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, SIZE, SIZE,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
