@@ -37,6 +37,17 @@ public final class GoodsOpener {
 
     /** Private keys by the id of their public key, the current one first. */
     private final Map<String, Recipient> recipients = new LinkedHashMap<>();
+    /**
+     * Content keys already agreed, by key id and ephemeral key: a sealer uses one ephemeral key
+     * for many seals (docs/adr/0028), so the X25519 agreement is done once per sealer session,
+     * not once per seal. Bounded; the oldest go first.
+     */
+    private final Map<String, SecretKeySpec> agreed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SecretKeySpec> eldest) {
+            return size() > 256;
+        }
+    });
 
     private record Recipient(PrivateKey key, byte[] raw) {
     }
@@ -124,12 +135,11 @@ public final class GoodsOpener {
         if (ephemeralRaw.length != GoodsTransit.RAW_KEY_BYTES || nonce.length != GoodsTransit.NONCE_BYTES) {
             throw new Refused("sealed goods are malformed: wrong key or nonce length");
         }
-        byte[] contentKey = null;
         byte[] plaintext = null;
         try {
-            contentKey = GoodsTransit.contentKey(recipient.key(), GoodsTransit.fromRaw(ephemeralRaw), ephemeralRaw, recipient.raw());
+            SecretKeySpec contentKey = contentKey(sealed, recipient, ephemeralRaw);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new GCMParameterSpec(GoodsTransit.TAG_BITS, nonce));
+            cipher.init(Cipher.DECRYPT_MODE, contentKey, new GCMParameterSpec(GoodsTransit.TAG_BITS, nonce));
             cipher.updateAAD(GoodsTransit.associatedData(orderId, eventId));
             plaintext = cipher.doFinal(ciphertext);
             return List.copyOf(JSON.readValue(plaintext, ITEMS));
@@ -139,12 +149,26 @@ public final class GoodsOpener {
             // Never the cause's message: a JSON error could quote the plaintext.
             throw new Refused("sealed goods cannot be opened (" + e.getClass().getSimpleName() + ")");
         } finally {
-            if (contentKey != null) {
-                Arrays.fill(contentKey, (byte) 0);
-            }
             if (plaintext != null) {
                 Arrays.fill(plaintext, (byte) 0);
             }
+        }
+    }
+
+    /** The AES key this seal's ephemeral key agreed with the recipient's, agreed once per ephemeral key. */
+    private SecretKeySpec contentKey(SealedGoods sealed, Recipient recipient, byte[] ephemeralRaw) throws GeneralSecurityException {
+        String id = sealed.keyId() + ":" + java.util.HexFormat.of().formatHex(ephemeralRaw);
+        SecretKeySpec known = agreed.get(id);
+        if (known != null) {
+            return known;
+        }
+        byte[] raw = GoodsTransit.contentKey(recipient.key(), GoodsTransit.fromRaw(ephemeralRaw), ephemeralRaw, recipient.raw());
+        try {
+            SecretKeySpec key = new SecretKeySpec(raw, "AES");
+            agreed.put(id, key);
+            return key;
+        } finally {
+            Arrays.fill(raw, (byte) 0);
         }
     }
 

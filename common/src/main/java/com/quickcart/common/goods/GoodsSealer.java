@@ -14,17 +14,29 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Seals a delivery's goods for the one service that hands them to the buyer, holding only that
- * service's public key: a fresh X25519 key pair per seal, key agreement with the recipient's
- * key, HKDF-SHA256 to an AES-256 key, AES-256-GCM with the order and event id as associated
- * data. Without the recipient's private key a seal gives away its length and nothing else;
- * holding this class (delivery-service) is not enough to open one. Thread-safe. See docs/adr/0013.
+ * service's public key: an ephemeral X25519 key pair, key agreement with the recipient's key,
+ * HKDF-SHA256 to an AES-256 key, AES-256-GCM with a fresh random nonce and the order and event
+ * id as associated data. Without the recipient's private key a seal gives away its length and
+ * nothing else; holding this class (delivery-service) is not enough to open one. Thread-safe.
+ * See docs/adr/0013.
+ *
+ * <p>The ephemeral key pair and the key it agreed serve a bounded number of seals (10,000, or
+ * one minute, whichever ends first), not one: the X25519 arithmetic was half of the ingress's
+ * CPU per update. Nothing weakens: every seal still has its own nonce and associated data, the
+ * nonces stay far below GCM's limit for one key, and the ephemeral private key never leaves this
+ * object's memory, which holds the plaintext anyway (docs/adr/0028).
  */
 public final class GoodsSealer {
 
@@ -34,11 +46,26 @@ public final class GoodsSealer {
     private final byte[] recipientRaw;
     private final String keyId;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+    private final int sealsPerSession;
+    private final Duration sessionAge;
+    private final AtomicReference<Session> session = new AtomicReference<>();
+
+    /** One ephemeral key pair's public half and the content key it agreed with the recipient. */
+    private record Session(byte[] ephemeralRaw, SecretKeySpec contentKey, Instant ends, AtomicInteger seals) {
+    }
 
     public GoodsSealer(PublicKey recipient) {
+        this(recipient, Clock.systemUTC(), 10_000, Duration.ofMinutes(1));
+    }
+
+    GoodsSealer(PublicKey recipient, Clock clock, int sealsPerSession, Duration sessionAge) {
         this.recipientRaw = GoodsTransit.raw(recipient);
         this.recipient = recipient;
         this.keyId = GoodsTransit.keyId(recipient);
+        this.clock = clock;
+        this.sealsPerSession = sealsPerSession;
+        this.sessionAge = sessionAge;
     }
 
     /**
@@ -67,22 +94,17 @@ public final class GoodsSealer {
     public SealedGoods seal(List<String> items, String orderId, UUID eventId) {
         byte[] associatedData = GoodsTransit.associatedData(orderId, eventId);
         byte[] plaintext = null;
-        byte[] contentKey = null;
         try {
             plaintext = JSON.writeValueAsBytes(List.copyOf(items));
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(GoodsTransit.CURVE);
-            generator.initialize(255, random);
-            KeyPair ephemeral = generator.generateKeyPair();
-            byte[] ephemeralRaw = GoodsTransit.raw(ephemeral.getPublic());
-            contentKey = GoodsTransit.contentKey(ephemeral.getPrivate(), recipient, ephemeralRaw, recipientRaw);
+            Session current = session();
             byte[] nonce = new byte[GoodsTransit.NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new GCMParameterSpec(GoodsTransit.TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, current.contentKey(), new GCMParameterSpec(GoodsTransit.TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             byte[] ciphertext = cipher.doFinal(plaintext);
             Base64.Encoder base64 = Base64.getEncoder();
-            return new SealedGoods(keyId, base64.encodeToString(ephemeralRaw), base64.encodeToString(nonce),
+            return new SealedGoods(keyId, base64.encodeToString(current.ephemeralRaw()), base64.encodeToString(nonce),
                     base64.encodeToString(ciphertext));
         } catch (GeneralSecurityException | JsonProcessingException e) {
             // The cause names an algorithm or a JSON problem, never an item.
@@ -91,9 +113,37 @@ public final class GoodsSealer {
             if (plaintext != null) {
                 Arrays.fill(plaintext, (byte) 0);
             }
-            if (contentKey != null) {
+        }
+    }
+
+    /** The current session while it has seals and time left, else a new one (one thread makes it; the rest wait). */
+    private Session session() throws GeneralSecurityException {
+        Session current = session.get();
+        if (usable(current)) {
+            return current;
+        }
+        synchronized (this) {
+            current = session.get();
+            if (usable(current)) {
+                return current;
+            }
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(GoodsTransit.CURVE);
+            generator.initialize(255, random);
+            KeyPair ephemeral = generator.generateKeyPair();
+            byte[] ephemeralRaw = GoodsTransit.raw(ephemeral.getPublic());
+            byte[] contentKey = GoodsTransit.contentKey(ephemeral.getPrivate(), recipient, ephemeralRaw, recipientRaw);
+            try {
+                Session fresh = new Session(ephemeralRaw, new SecretKeySpec(contentKey, "AES"), clock.instant().plus(sessionAge),
+                        new AtomicInteger(1));
+                session.set(fresh);
+                return fresh;
+            } finally {
                 Arrays.fill(contentKey, (byte) 0);
             }
         }
+    }
+
+    private boolean usable(Session current) {
+        return current != null && clock.instant().isBefore(current.ends()) && current.seals().incrementAndGet() <= sealsPerSession;
     }
 }

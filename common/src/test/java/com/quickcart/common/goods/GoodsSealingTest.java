@@ -9,6 +9,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -61,16 +63,64 @@ class GoodsSealingTest {
     }
 
     @Test
-    void eachSealIsFreshSoTwoSealsOfTheSameGoodsShareNothing() {
+    void twoSealsOfTheSameGoodsNeverShareANonceOrACiphertext() {
         GoodsSealer sealer = new GoodsSealer(current.getPublic());
         UUID event = UUID.randomUUID();
 
         SealedGoods one = sealer.seal(GOODS, ORDER, event);
         SealedGoods two = sealer.seal(GOODS, ORDER, event);
 
-        assertThat(one.ephemeralKey()).isNotEqualTo(two.ephemeralKey());
         assertThat(one.nonce()).isNotEqualTo(two.nonce());
         assertThat(one.ciphertext()).isNotEqualTo(two.ciphertext());
+    }
+
+    @Test
+    void anEphemeralKeyServesABoundedNumberOfSealsAndABoundedTimeThenANewOneIsMade() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+        GoodsSealer sealer = new GoodsSealer(current.getPublic(), clock, 3, Duration.ofMinutes(1));
+        GoodsOpener opener = new GoodsOpener(current.getPrivate(), List.of());
+        UUID event = UUID.randomUUID();
+
+        List<SealedGoods> seals = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            seals.add(sealer.seal(GOODS, ORDER, event));
+        }
+        assertThat(seals.subList(0, 3)).extracting(SealedGoods::ephemeralKey).as("three seals, one session").containsOnly(seals.get(0).ephemeralKey());
+        assertThat(seals.get(3).ephemeralKey()).as("the fourth seal starts a new session").isNotEqualTo(seals.get(0).ephemeralKey());
+        clock.advance(Duration.ofSeconds(61));
+        SealedGoods later = sealer.seal(GOODS, ORDER, event);
+        assertThat(later.ephemeralKey()).as("a minute later, a new session").isNotEqualTo(seals.get(3).ephemeralKey());
+        for (SealedGoods sealed : List.of(seals.get(0), seals.get(2), seals.get(3), later)) {
+            assertThat(opener.open(sealed, ORDER, event)).isEqualTo(GOODS);
+        }
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MutableClock extends java.time.Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test
