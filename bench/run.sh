@@ -3,7 +3,7 @@
 # the fake the load generator hosts), drives it over its public endpoints only, measures each
 # figure beside a baseline from the same run, and writes bench/results/<date>.md with its plots.
 #
-#   bench/run.sh                 every step (about 15 minutes on 2 cores)
+#   bench/run.sh                 every step (about 25 minutes on 2 cores)
 #   bench/run.sh STEP...         some steps: startup ingress profile tap-reply checkout broadcast scaling lanes rss report
 #   bench/run.sh --smoke         every step for a second or two, results under .run/bench-smoke (CI)
 #
@@ -23,7 +23,7 @@ if [ "${1:-}" = "--smoke" ]; then SMOKE=1; shift; fi
 STEPS=("$@")
 # The smoke skips restarting each service for its start time (minutes on 2 cores); the rest runs.
 if [ ${#STEPS[@]} -eq 0 ] && [ -n "$SMOKE" ]; then STEPS=(ingress tap-reply checkout broadcast scaling rss report); fi
-[ ${#STEPS[@]} -gt 0 ] || STEPS=(startup ingress tap-reply checkout broadcast scaling lanes rss report)
+[ ${#STEPS[@]} -gt 0 ] || STEPS=(startup ingress profile tap-reply checkout broadcast scaling lanes rss report)
 
 DATE="${BENCH_DATE:-$(date -u +%F)}"
 if [ -n "$SMOKE" ]; then OUT="$RUN_DIR/bench-smoke"; rm -rf "$OUT"; else OUT="$REPO_ROOT/bench/results"; fi
@@ -168,7 +168,8 @@ jfr_summary() { # service what-ran
       echo; "$JAVA_HOME/bin/jfr" view --width 170 "$view" "$RUN_DIR/bench-$1.jfr" 2>&1 || true
     done
   } > "$OUT/$DATE-$1-jfr.txt"
-  say "JFR summary in $OUT/$DATE-$1-jfr.txt"
+  bench flame "$RUN_DIR/bench-$1.jfr" "$OUT/$DATE-$1-flame.svg" "$1 during $2" >&2
+  say "JFR summary in $OUT/$DATE-$1-jfr.txt, flame graph in $OUT/$DATE-$1-flame.svg"
 }
 
 step_profile() {

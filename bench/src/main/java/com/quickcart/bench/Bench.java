@@ -3,6 +3,7 @@ package com.quickcart.bench;
 import com.quickcart.bench.broadcast.BroadcastLoad;
 import com.quickcart.bench.checkout.CheckoutRace;
 import com.quickcart.bench.ingress.IngressThroughput;
+import com.quickcart.bench.report.FlameGraph;
 import com.quickcart.bench.report.Report;
 import com.quickcart.bench.report.Results;
 import com.quickcart.bench.scaling.UpdateThroughput;
@@ -26,6 +27,7 @@ import java.util.List;
  * bench updates    RESULTS LABEL UPDATES          (LABEL: instances, e.g. 2, or 1lane for one handling one update at a time)
  * bench broadcast  RESULTS RECIPIENTS PER_SECOND TAP_SECONDS TAP_RATE
  * bench report     RESULTS REPORT.md [RESULTS_BEFORE_THE_FIX]
+ * bench flame      RECORDING.jfr FLAME.svg TITLE
  * </pre>
  */
 public final class Bench {
@@ -33,6 +35,12 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             usage();
+        }
+        if (args[0].equals("flame")) {
+            FlameGraph graph = FlameGraph.of(Path.of(args[1]));
+            graph.write(Path.of(args[2]), args.length > 3 ? args[3] : args[1]);
+            System.out.println("flame graph of " + graph.samples() + " samples in " + args[2]);
+            return;
         }
         Results results = new Results(Path.of(args[1]));
         List<String> rest = Arrays.asList(args).subList(2, args.length);
@@ -74,7 +82,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench ingress|tap-reply|checkout|updates|broadcast|report RESULTS ... (see bench/run.sh)");
+        System.err.println("usage: bench ingress|tap-reply|checkout|updates|broadcast|report RESULTS ... | flame RECORDING.jfr FLAME.svg TITLE (see bench/run.sh)");
         System.exit(2);
     }
 

@@ -37,6 +37,11 @@ public final class IngressThroughput {
 
     public void run(Duration measured, int concurrency) throws InterruptedException {
         ClosedLoop.Outcome probe = ClosedLoop.run(WARM_UP, measured, concurrency, () -> webhook.probe(endpoints.liveness()));
+        if (probe.failed() > probe.ok()) {
+            // A baseline that failed is no baseline: say so instead of reporting zero.
+            throw new IllegalStateException("the liveness probe at " + endpoints.liveness() + " failed " + probe.failed()
+                    + " times of " + (probe.ok() + probe.failed()) + " (INGRESS_MANAGEMENT_PORT?)");
+        }
         report("ingress.liveness", probe, concurrency);
         ClosedLoop.Outcome updates = ClosedLoop.run(WARM_UP, measured, concurrency, () -> webhook.post(groupChatMessage()));
         report("ingress.webhook", updates, concurrency);

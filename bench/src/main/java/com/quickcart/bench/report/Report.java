@@ -208,11 +208,12 @@ public final class Report {
     private void profiles(StringBuilder md, Path dir, String stem) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> found = files.filter(p -> p.getFileName().toString().startsWith(stem + "-")
-                    && p.toString().endsWith("-jfr.txt")).sorted().toList();
+                    && (p.toString().endsWith("-jfr.txt") || p.toString().endsWith("-flame.svg"))).sorted().toList();
             if (!found.isEmpty()) {
-                md.append("## Profiles (JFR summaries: hot methods, allocation, lock contention)\n\n");
+                md.append("## Profiles (JFR: flame graphs of CPU samples; summaries of hot methods, allocation, lock contention)\n\n");
                 for (Path p : found) {
-                    md.append("- [").append(p.getFileName()).append("](").append(p.getFileName()).append(")\n");
+                    String name = p.getFileName().toString();
+                    md.append(name.endsWith(".svg") ? "![" + name + "](" + name + ")\n\n" : "- [" + name + "](" + name + ")\n");
                 }
                 md.append("\n");
             }
