@@ -28,7 +28,9 @@ public class RedisSendBudget implements SendBudget, AutoCloseable {
 
     /**
      * KEYS[i] the theoretical arrival time in µs of schedule i; ARGV[2i-1] its interval µs, ARGV[2i]
-     * its burst. Reserves a slot in every schedule at once; returns the longest wait in µs.
+     * its burst. Reserves a slot in every schedule at once; returns the longest wait in µs. The key
+     * lives a second past its schedule, and at least a millisecond: with thousands of slots a second
+     * the schedule may trail the clock by almost a second, and Redis refuses an expiry of zero.
      */
     private static final String RESERVE = """
             local t = redis.call('TIME')
@@ -39,7 +41,7 @@ public class RedisSendBudget implements SendBudget, AutoCloseable {
               local burst = tonumber(ARGV[2 * i])
               local tat = tonumber(redis.call('GET', key) or '0')
               tat = math.max(tat, now - (burst - 1) * interval) + interval
-              redis.call('SET', key, string.format('%.0f', tat), 'PX', math.floor((tat - now) / 1000) + 1000)
+              redis.call('SET', key, string.format('%.0f', tat), 'PX', math.max(1, math.floor((tat - now) / 1000) + 1000))
               wait = math.max(wait, tat - interval - now)
             end
             return wait

@@ -37,6 +37,19 @@ class RedisSendBudgetTest {
     }
 
     @Test
+    void aBudgetOfThousandsASecondIsStillSharedNotQuietlyReplacedByTheFallback() {
+        // Past 2,000 a second the slot's expiry rounded to 0 ms, Redis refused the SET, and every
+        // call fell back to the instance's own share (here 1 a second).
+        try (RedisSendBudget fast = new RedisSendBudget(URL, namespace + ":fast", 100_000, 1, Duration.ofSeconds(2))) {
+            Duration lastWait = Duration.ZERO;
+            for (int i = 0; i < 50; i++) {
+                lastWait = fast.reserveBulkSlot();
+            }
+            assertThat(lastWait).isLessThan(Duration.ofMillis(100));
+        }
+    }
+
+    @Test
     void aPauseOrderedByA429OnOneInstanceHoldsTheOther() {
         first.pauseEveryone(Duration.ofSeconds(3));
 
