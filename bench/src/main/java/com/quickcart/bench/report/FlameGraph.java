@@ -27,7 +27,7 @@ public final class FlameGraph {
     private static final int ROW = 16;
     private static final int TOP = 40;
     /** Boxes narrower than this many pixels are left out: unreadable, and they would bloat the file. */
-    private static final double MIN_WIDTH = 0.5;
+    private static final double MIN_WIDTH = 1.5;
 
     /** One method at one place in the call tree, with the samples that passed through it. */
     private static final class Node {
@@ -120,7 +120,8 @@ public final class FlameGraph {
                 .append(colour(node.frame)).append("\"/>");
         int fits = (int) ((width - 4) / 6.6);
         if (fits >= 4) {
-            String text = node.frame.length() <= fits ? node.frame : node.frame.substring(0, fits - 2) + "..";
+            // The end of the name (class and method) says more than its package.
+            String text = node.frame.length() <= fits ? node.frame : ".." + node.frame.substring(node.frame.length() - (fits - 2));
             out.append("<text x=\"").append(fmt(x + 2)).append("\" y=\"").append(y + ROW - 4).append("\">")
                     .append(escape(text)).append("</text>");
         }

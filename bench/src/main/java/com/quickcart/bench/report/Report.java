@@ -41,9 +41,9 @@ public final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# QuickCart benchmark, ").append(stem).append("\n\n");
         md.append("Produced by `bench/run.sh` from `").append(results.file().getFileName()).append("` (every figure the run measured, with how).\n");
-        md.append("Machine: ").append(note("meta.cores")).append(". **The machine was shared**: other engineers compiled and ran tests\n");
-        md.append("on the same 2 cores during the run, so absolute numbers move from run to run; read each figure against\n");
-        md.append("the baseline measured in the same run, on the same machine, minutes apart.\n\n");
+        md.append("Machine: ").append(note("meta.cores")).append(" (the load average is taken as each part of the run starts;\n");
+        md.append("the cluster, Kafka, PostgreSQL and the load generator all share these cores). Absolute numbers move from run\n");
+        md.append("to run; read each figure against the baseline measured in the same run, on the same machine, minutes apart.\n\n");
         summary(md);
         tapToReply(md);
         startup(md);
