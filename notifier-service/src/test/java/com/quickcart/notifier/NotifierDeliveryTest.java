@@ -125,6 +125,24 @@ class NotifierDeliveryTest {
     }
 
     @Test
+    void aQrPhotoRetriedAfterAServerErrorStillCarriesTheWholeScannableCode() throws Exception {
+        long chatId = TelegramUpdates.newChatId();
+        String qris = "00020101021226610016ID.CO.QRIS.WWW0118QC-RETRYQR0015204599953033605405";
+        botApi.failNext("sendPhoto", 1, 502, null);
+        ObjectNode body = EventCodec.mapper().createObjectNode().put("chat_id", chatId).put("caption", "Scan to pay");
+        body.putObject("photo").put("qr", qris).put("file_name", "qris-QC-RETRYQR001.png");
+
+        send(chatId, "sendPhoto", body);
+
+        await().atMost(WAIT).until(() -> botApi.calls("sendPhoto", chatId).size() >= 2);
+        List<BotCall> calls = botApi.calls("sendPhoto", chatId);
+        assertThat(calls).extracting(BotCall::status).containsExactly(502, 200);
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(calls.get(1).file("photo")));
+        assertThat(new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).getText()).isEqualTo(qris);
+    }
+
+    @Test
     void aUserWhoBlockedTheBotIsLoggedUnreachableAndNotRetried() {
         long chatId = TelegramUpdates.newChatId();
         botApi.failNext("sendMessage", 1, 403, null);

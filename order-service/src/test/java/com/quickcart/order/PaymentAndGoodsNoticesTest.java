@@ -10,6 +10,8 @@ import com.quickcart.common.events.payment.PaymentPurpose;
 import com.quickcart.common.events.payment.PaymentSucceeded;
 import com.quickcart.order.StorefrontDriver.Reply;
 import com.quickcart.order.StorefrontDriver.User;
+import com.quickcart.testsupport.KafkaBroker;
+import com.quickcart.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -102,6 +104,18 @@ class PaymentAndGoodsNoticesTest extends StorefrontContext {
         assertThat(commands.get(0).path("goods").path("ciphertext").asText()).as("passed on as it came").isEqualTo("Y2lwaGVydGV4dA==");
         assertThat(commands.get(1).path("sealedFor").asText()).isEqualTo(resend.toString());
         assertThat(commands.get(1).path("heading").asText()).startsWith("🎁 Kirim ulang pesanan " + orderId);
+    }
+
+    @Test
+    void goodsForAnOrderThisServiceDoesNotKnowAreDeadLetteredStillSealedNotDropped() {
+        String orderId = "QC-UNKNOWN" + (System.nanoTime() % 100_000);
+        SealedGoods sealed = new SealedGoods("k1", "ZXBoZW1lcmFs", "bm9uY2U=", "Y2lwaGVydGV4dA==");
+        try (TopicProbe deadLetters = new TopicProbe(KafkaBroker.bootstrapServers(), Topics.deadLetter(Topics.DELIVERY_EVENTS))) {
+            kafka.send(Topics.DELIVERY_EVENTS, orderId, codec.wrap(orderId, new ItemsDelivered(orderId, 42, "QR Key", 1, sealed, false)));
+
+            TopicProbe.Seen dead = deadLetters.awaitOne(d -> orderId.equals(d.key()), WAIT);
+            assertThat(dead.payload().path("goods").path("ciphertext").asText()).isEqualTo("Y2lwaGVydGV4dA==");
+        }
     }
 
     private String awaitingPayment(User user) {

@@ -29,14 +29,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * service's public key: an ephemeral X25519 key pair, key agreement with the recipient's key,
  * HKDF-SHA256 to an AES-256 key, AES-256-GCM with a fresh random nonce and the order and event
  * id as associated data. Without the recipient's private key a seal gives away its length and
- * nothing else; holding this class (delivery-service) is not enough to open one. Thread-safe.
+ * nothing else; holding this class (delivery-service) is not enough to open one (it keeps the current
+ * session's AES key in memory, never anywhere else, and offers no way to open). Thread-safe.
  * See docs/adr/0013.
  *
  * <p>The ephemeral key pair and the key it agreed serve a bounded number of seals (10,000, or
  * one minute, whichever ends first), not one: the X25519 arithmetic was half of the ingress's
  * CPU per update. Nothing weakens: every seal still has its own nonce and associated data, the
- * nonces stay far below GCM's limit for one key, and the ephemeral private key never leaves this
- * object's memory, which holds the plaintext anyway (docs/adr/0028).
+ * nonces stay far below GCM's limit for one key, and the session's keys never leave this object's
+ * memory, in a process that held the plaintext a moment before anyway (docs/adr/0028).
  */
 public final class GoodsSealer {
 

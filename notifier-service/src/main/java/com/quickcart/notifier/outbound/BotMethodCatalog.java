@@ -76,7 +76,7 @@ final class BotMethodCatalog {
     /**
      * Multipart in telegrambots; other services send a small text file inline (an operator's CSV
      * export) as {@code document: {file_name, text}}. Goods never come this way: they travel
-     * sealed in ItemsDelivered and are drawn by the notifier itself.
+     * sealed, in a GoodsDelivery command, and only the notifier opens them.
      */
     private static SendDocument document(JsonNode body) {
         JsonNode document = body.path("document");

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 
 import java.util.ArrayList;
@@ -44,9 +45,14 @@ public class OutboundDelivery {
 
     private List<MadeCall> send(BotApiCall call) {
         List<MadeCall> made = new ArrayList<>(2);
-        for (PartialBotApiMethod<?> part : TelegramLimits.fit(BotMethodCatalog.decode(call.method(), call.body()))) {
-            // A file is a stream, read once: every try of a document builds it anew.
-            Supplier<PartialBotApiMethod<?>> build = part instanceof SendDocument ? () -> BotMethodCatalog.decode(call.method(), call.body()) : () -> part;
+        List<PartialBotApiMethod<?>> parts = TelegramLimits.fit(BotMethodCatalog.decode(call.method(), call.body()));
+        for (int i = 0; i < parts.size(); i++) {
+            PartialBotApiMethod<?> part = parts.get(i);
+            int index = i;
+            // A file (a document, a QR photo) is a stream, read once: every try builds it anew, or a
+            // retry after a 429 or a 5xx would upload an empty file that Telegram refuses for good.
+            Supplier<PartialBotApiMethod<?>> build = part instanceof SendDocument || part instanceof SendPhoto
+                    ? () -> TelegramLimits.fit(BotMethodCatalog.decode(call.method(), call.body())).get(index) : () -> part;
             SendOutcome outcome = sender.send(call.chatId(), call.method(), call.lane(), build);
             made.add(new MadeCall(call.method(), outcome));
             if (outcome.status() == SendOutcome.Status.NOT_A_TEXT_MESSAGE && part instanceof EditMessageText edit) {

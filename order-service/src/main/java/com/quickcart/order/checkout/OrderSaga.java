@@ -18,6 +18,7 @@ import com.quickcart.common.events.payment.PaymentRequested;
 import com.quickcart.common.events.payment.PaymentSucceeded;
 import com.quickcart.common.events.payment.RefundRequested;
 import com.quickcart.common.messaging.EventCodec;
+import com.quickcart.common.messaging.PermanentFailure;
 import com.quickcart.common.messaging.outbox.Outbox;
 import com.quickcart.order.account.UserAccounts;
 import com.quickcart.order.bot.Replier;
@@ -190,8 +191,16 @@ public class OrderSaga {
         });
     }
 
-    /** The goods are out of the inventory (or out again, for a re-send): they go on to the customer, sealed as they came. */
+    /**
+     * The goods are out of the inventory (or out again, for a re-send): they go on to the customer,
+     * sealed as they came. Goods for an order this service does not know (a database restored to
+     * before the order) are dead-lettered, still sealed, rather than dropped: taken from stock and
+     * owed to someone, they need an operator.
+     */
     public void itemsDelivered(UUID eventId, ItemsDelivered event) {
+        if (orders.find(event.orderId()).isEmpty()) {
+            throw new PermanentFailure("goods delivered for order " + event.orderId() + ", which order-service does not know", null);
+        }
         withOrder(event.orderId(), order -> {
             if (orders.move(order.id(), OrderStatus.COMPLETED, OrderStatus.PAID)) {
                 products.sold(order.productId(), order.quantity());
