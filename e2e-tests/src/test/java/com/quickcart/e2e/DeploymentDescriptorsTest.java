@@ -3,7 +3,6 @@ package com.quickcart.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quickcart.common.messaging.EventCodec;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +19,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static com.quickcart.e2e.DeployFiles.k8s;
+import static com.quickcart.e2e.DeployFiles.list;
+import static com.quickcart.e2e.DeployFiles.map;
+import static com.quickcart.e2e.DeployFiles.yaml;
+import static com.quickcart.e2e.DeployFiles.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeploymentDescriptorsTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> SERVICES = List.of(
             "ingress-service", "order-service", "payment-service", "delivery-service", "notifier-service");
     /** Read by the JVM itself, not by Spring. */
@@ -376,41 +379,11 @@ class DeploymentDescriptorsTest {
 
     // --- reading the descriptors ---------------------------------------------------------------
 
-    /** The first document of a YAML file (a service's config may add profile documents after it). */
-    private static Map<String, Object> yaml(String relative) {
-        try {
-            return map(new Yaml().loadAll(Files.readString(ROOT.resolve(relative))).iterator().next());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Map<String, Object>> k8s(String file) {
-        try {
-            List<Map<String, Object>> documents = new ArrayList<>();
-            new Yaml().loadAll(Files.readString(ROOT.resolve("deploy/k8s/" + file))).forEach(d -> documents.add(map(d)));
-            return documents;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Map<String, Object> kind(List<Map<String, Object>> documents, String kind) {
         return documents.stream().filter(d -> kind.equals(d.get("kind"))).findFirst().orElseThrow(() -> new AssertionError("no " + kind));
     }
 
     private static String probePath(Map<String, Object> container, String probe) {
         return (String) map(map(container.get(probe)).get("httpGet")).get("path");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    private static List<?> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<?>) value;
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /** {@code deploy/kafka/access.conf} read the way {@code setup.sh} reads it: one ACL a line, comments after {@code #}. */
 record KafkaAccessRules(List<Rule> rules) {
 
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path ROOT = com.quickcart.e2e.DeployFiles.ROOT;
 
     /** One ACL: {@code principal} may {@code operation} the {@code type} ("topic" or "group") called {@code name} ("*": every one). */
     record Rule(String principal, String operation, String type, String name) implements Comparable<Rule> {

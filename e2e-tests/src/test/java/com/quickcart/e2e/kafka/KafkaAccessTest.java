@@ -4,7 +4,6 @@ import com.quickcart.common.events.Topics;
 import com.quickcart.common.operations.DeadLetterReplay;
 import com.quickcart.e2e.kafka.KafkaAccessRules.Rule;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +21,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static com.quickcart.e2e.kafka.KafkaAccessRules.ROOT;
+import static com.quickcart.e2e.DeployFiles.k8s;
+import static com.quickcart.e2e.DeployFiles.list;
+import static com.quickcart.e2e.DeployFiles.map;
+import static com.quickcart.e2e.DeployFiles.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -239,34 +242,5 @@ class KafkaAccessTest {
 
     private static Map<String, Object> container(Map<String, Object> workload) {
         return map(list(map(map(map(workload.get("spec")).get("template")).get("spec")).get("containers")).getFirst());
-    }
-
-    private static Map<String, Object> yaml(String relative) {
-        try {
-            return map(new Yaml().load(Files.readString(ROOT.resolve(relative))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Map<String, Object>> k8s(String file) {
-        try {
-            List<Map<String, Object>> documents = new ArrayList<>();
-            new Yaml().loadAll(Files.readString(ROOT.resolve("deploy/k8s/" + file))).forEach(d -> documents.add(map(d)));
-            return documents;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    private static List<?> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<?>) value;
     }
 }
